@@ -38,9 +38,13 @@ export function dataPath(...parts: string[]): string {
   return path.join(projectRoot(), 'data', ...parts);
 }
 
-/** Path under `reports/` (created on demand), where notebooks write figures and outputs. */
+/**
+ * Path under the reports folder (created on demand), where notebooks write figures and outputs:
+ * `NOTEBOOK_REPORT_DIR` when the notebook runner sets it (e.g. `reports/smoke`), else `reports/`.
+ */
 export function reportsPath(...parts: string[]): string {
-  const full = path.join(projectRoot(), 'reports', ...parts);
+  const base = process.env.NOTEBOOK_REPORT_DIR ? path.resolve(projectRoot(), process.env.NOTEBOOK_REPORT_DIR) : path.join(projectRoot(), 'reports');
+  const full = path.join(base, ...parts);
   fs.mkdirSync(path.dirname(full), { recursive: true });
   return full;
 }

@@ -25,10 +25,8 @@ test('same seed gives the same sequence, different seeds differ', () => {
 test('first outputs are pinned (guards against silent changes to the stream)', () => {
   const r = new Random(1);
   const first = [r.nextUint32(), r.nextUint32(), r.nextUint32()];
-  const again = new Random(1);
-  assert.deepEqual(first, [again.nextUint32(), again.nextUint32(), again.nextUint32()]);
-  assert.ok(first.every((x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32));
-  assert.notEqual(first[0], first[1]);
+  assert.deepEqual(first, [2442144158, 3238099751, 3819917871]);
+  assert.equal(new Random(1).random(), 0.5686059948349658);
 });
 
 test('fork gives independent, reproducible streams', () => {

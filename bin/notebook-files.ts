@@ -1,0 +1,41 @@
+/**
+ * The project's notebooks on disk: listing them and checking they are committed without outputs.
+ * Used by the notebook runner (bin/run-notebooks.ts) and tests/bin/notebook-files.test.ts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+interface NotebookCell {
+  cell_type: string;
+  outputs?: unknown[];
+  execution_count?: number | null;
+}
+
+/** The notebooks under `dir`, sorted by name (`00-tour.ipynb`, `01-newsdm.ipynb`, …). */
+export function listNotebooks(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.ipynb'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/** Problems that stop a notebook from being committed: outputs, execution counts, a wrong kernel. */
+export function notebookProblems(file: string): string[] {
+  let nb: { cells?: NotebookCell[]; metadata?: { kernelspec?: { name?: string } } };
+  try {
+    nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    return [`${file}: not valid JSON (${(err as Error).message})`];
+  }
+  const problems: string[] = [];
+  if (nb.metadata?.kernelspec?.name !== 'tslab') problems.push(`${file}: kernelspec is not "tslab"`);
+  (nb.cells ?? []).forEach((cell, index) => {
+    if (cell.cell_type !== 'code') return;
+    if ((cell.outputs ?? []).length > 0) problems.push(`${file}: cell ${index} carries outputs`);
+    if (cell.execution_count !== null && cell.execution_count !== undefined) {
+      problems.push(`${file}: cell ${index} carries an execution count`);
+    }
+  });
+  return problems;
+}
