@@ -1,0 +1,35 @@
+// The tslab kernel registered by environment/bootstrap.mjs imports the library from a notebook's folder,
+// and an edit in lib/ is picked up after a kernel restart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { projectRoot } from '../../lib/paths';
+
+function jupyterPython(root: string): string | null {
+  const state = path.join(root, 'node_modules', '.cache', 'physics-ml', 'env.json');
+  return fs.existsSync(state) ? (JSON.parse(fs.readFileSync(state, 'utf8')).python as string) : null;
+}
+
+test('an edit in lib/ is picked up after a kernel restart', (t) => {
+  const root = projectRoot();
+  const python = jupyterPython(root);
+  if (!python) {
+    t.skip('Jupyter not bootstrapped (run node environment/bootstrap.mjs)');
+    return;
+  }
+  const module = `kernel-probe-${process.pid}`;
+  try {
+    const result = spawnSync(python, [path.join(root, 'tests', 'environment', 'kernel_restart.py'), root, module], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    assert.equal(result.status, 0, result.stderr);
+    const { first, second } = JSON.parse(result.stdout.trim().split('\n').pop()!);
+    assert.equal(first, '1');
+    assert.equal(second, '2');
+  } finally {
+    fs.rmSync(path.join(root, 'lib', `${module}.ts`), { force: true });
+  }
+});
