@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 
 /** Asserts |actual − expected| ≤ atol + rtol·|expected|. */
 export function assertClose(actual: number, expected: number, { rtol = 1e-9, atol = 0, label = '' } = {}): void {
+  if (actual === expected) return; // also covers equal infinities, where the difference is NaN
   const tol = atol + rtol * Math.abs(expected);
   if (!(Math.abs(actual - expected) <= tol) && !(Number.isNaN(actual) && Number.isNaN(expected))) {
     assert.fail(`${label ? label + ': ' : ''}expected ${expected}, got ${actual} (|diff| ${Math.abs(actual - expected)} > tol ${tol})`);
