@@ -64,8 +64,11 @@ function ensureNodeModules() {
   const stamp = lockfileStamp();
   const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8').trim() : '';
   if (current === stamp && fs.existsSync(path.join(root, 'node_modules', '.bin', 'tslab'))) return;
+  // A fresh clone gets exactly the lockfile (`npm ci`); an existing node_modules is brought up to date
+  // in place (`npm install` honours the lockfile), so a running kernel or test is not left without it.
   const hasLock = fs.existsSync(path.join(root, 'package-lock.json'));
-  run('npm', [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund']);
+  const hasModules = fs.existsSync(path.join(root, 'node_modules'));
+  run('npm', [hasLock && !hasModules ? 'ci' : 'install', '--no-audit', '--no-fund']);
   fs.mkdirSync(path.dirname(stampFile), { recursive: true });
   fs.writeFileSync(stampFile, stamp + '\n');
 }
