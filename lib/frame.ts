@@ -1,0 +1,181 @@
+/**
+ * Tables in the notebooks: showing danfojs DataFrames, arquero tables and plain rows as HTML, and
+ * the few conversions that save notebook code.
+ *
+ * danfojs-node gives students a pandas-like DataFrame (describe, groupby, head…); arquero gives
+ * columnar pipelines (derive, groupby/rollup, joins). Use them directly for what they do; this
+ * file only adds what they lack in Node: a clean, escaped HTML view for danfo (arquero has its
+ * own `toHTML`, used here), and typed-array columns → DataFrame (danfo rejects typed arrays).
+ *
+ * danfojs-node is loaded lazily on first use (≈0.7 s; it loads @tensorflow/tfjs, which our
+ * override makes the plain tfjs 4.22 package). Checked: loading it leaves the tfjs backend as it
+ * was (e.g. 'wasm' stays 'wasm'; the registered backends do not change) — both copies of tfjs
+ * share one tfjs-core engine.
+ *
+ * Used by the notebooks' data and results sections (`showTable(results)`).
+ */
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import type { DataFrame } from 'danfojs-node';
+import { displayHtml, escapeHtml } from './display';
+import { projectRoot } from './paths';
+
+type Danfo = typeof import('danfojs-node');
+
+/** Columns by name: plain or typed arrays of equal length. */
+export type Columns = Record<string, ArrayLike<unknown>>;
+
+/** The parts of an arquero table that we use (arquero 7 `ColumnTable`). */
+export interface ArqueroTableLike {
+  numRows(): number;
+  numCols(): number;
+  columnNames(): string[];
+  array(name: string): ArrayLike<unknown>;
+  toHTML(options?: { limit?: number }): string;
+}
+
+/** The parts of a danfojs DataFrame or Series that we use. */
+export interface DanfoLike {
+  columns: string[];
+  index: (string | number)[];
+  values: unknown[];
+  shape: number[];
+}
+
+/** Anything `showTable` shows: danfo DataFrame/Series, arquero table, rows, or columns. */
+export type TableLike = DanfoLike | ArqueroTableLike | Record<string, unknown>[] | Columns;
+
+/** Options of `tableHtml` / `showTable`. */
+export interface TableOptions {
+  /** Rows shown (default 20); a footer tells how many there are. */
+  maxRows?: number;
+  /** Significant digits of non-integer numbers (default 4). */
+  precision?: number;
+  /** Caption above the table. */
+  caption?: string;
+}
+
+let danfoModule: Danfo | null = null;
+
+/** danfojs-node, loaded on first use. */
+export function danfo(): Danfo {
+  if (!danfoModule) danfoModule = createRequire(path.join(projectRoot(), 'package.json'))('danfojs-node') as Danfo;
+  return danfoModule;
+}
+
+/** True for an arquero table. */
+export function isArquero(t: unknown): t is ArqueroTableLike {
+  const o = t as ArqueroTableLike;
+  return !!o && typeof o.toHTML === 'function' && typeof o.numRows === 'function' && typeof o.columnNames === 'function';
+}
+
+/** True for a danfojs DataFrame or Series. */
+export function isDanfo(t: unknown): t is DanfoLike {
+  const o = t as DanfoLike;
+  return !!o && Array.isArray(o.columns) && Array.isArray(o.index) && Array.isArray(o.values) && Array.isArray(o.shape);
+}
+
+/**
+ * A number as text with `precision` significant digits: integers in full, 0.001 ≤ |v| < 10⁶ in fixed
+ * notation (never rounding the integer part), others in exponential notation.
+ */
+export function formatNumber(v: number, precision = 4): string {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e6) return String(Number(v.toFixed(Math.max(0, precision - 1 - Math.floor(Math.log10(a))))));
+  return v.toExponential(precision - 1);
+}
+
+/** One cell as escaped HTML. */
+function cellHtml(v: unknown, precision: number): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return escapeHtml(formatNumber(v, precision));
+  if (v instanceof Date) return escapeHtml(v.toISOString());
+  if (typeof v === 'object') return escapeHtml(JSON.stringify(v));
+  return escapeHtml(String(v));
+}
+
+/** Header names, row labels (or null) and row accessor of any supported table. */
+function tableParts(t: Exclude<TableLike, ArqueroTableLike>): { names: string[]; labels: unknown[] | null; rows: number; cell: (r: number, c: number) => unknown } {
+  if (isDanfo(t)) {
+    const series = t.values.length > 0 && !Array.isArray(t.values[0]);
+    const names = series ? [t.columns[0] ?? 'value'] : t.columns;
+    const cell = series ? (r: number) => t.values[r] : (r: number, c: number) => (t.values[r] as unknown[])[c];
+    return { names, labels: t.index, rows: t.values.length, cell };
+  }
+  if (Array.isArray(t)) {
+    const names = [...new Set(t.flatMap((row) => Object.keys(row)))];
+    return { names, labels: null, rows: t.length, cell: (r, c) => t[r][names[c]] };
+  }
+  const names = Object.keys(t);
+  const rows = Math.max(0, ...names.map((n) => t[n].length));
+  return { names, labels: null, rows, cell: (r, c) => t[names[c]][r] };
+}
+
+/** "1,234 rows × 5 columns" (showing the first n). */
+function footer(rows: number, cols: number, shown: number): string {
+  const more = shown < rows ? ` (first ${shown} shown)` : '';
+  return `<p style="font-size:smaller;color:#555;margin-top:2px">${rows.toLocaleString('en')} rows × ${cols} columns${more}</p>`;
+}
+
+/**
+ * A table as an HTML fragment (all text escaped): arquero tables through their own `toHTML`,
+ * the others (danfo DataFrame/Series with its index, array of row objects, column object) built here.
+ */
+export function tableHtml(table: TableLike, options: TableOptions = {}): string {
+  const { maxRows = 20, precision = 4 } = options;
+  const caption = options.caption ? `<p style="font-weight:bold;margin-bottom:2px">${escapeHtml(options.caption)}</p>` : '';
+  if (isArquero(table)) {
+    const shown = Math.min(maxRows, table.numRows());
+    return caption + table.toHTML({ limit: maxRows }) + footer(table.numRows(), table.numCols(), shown);
+  }
+  const { names, labels, rows, cell } = tableParts(table);
+  const shown = Math.min(maxRows, rows);
+  const head = (labels ? '<th></th>' : '') + names.map((n) => `<th>${escapeHtml(n)}</th>`).join('');
+  const body: string[] = [];
+  for (let r = 0; r < shown; r++) {
+    const label = labels ? `<th>${cellHtml(labels[r], precision)}</th>` : '';
+    const cells = names.map((_, c) => {
+      const v = cell(r, c);
+      return `<td style="text-align:${typeof v === 'number' ? 'right' : 'left'}">${cellHtml(v, precision)}</td>`;
+    });
+    body.push(`<tr>${label}${cells.join('')}</tr>`);
+  }
+  if (shown < rows) body.push(`<tr><td colspan="${names.length + (labels ? 1 : 0)}" style="text-align:center">…</td></tr>`);
+  return `${caption}<table class="dataframe"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>${footer(rows, names.length, shown)}`;
+}
+
+/**
+ * Shows a table in the notebook as HTML (outside a notebook: a one-line summary).
+ * @example showTable(df.describe()); showTable(results, { caption: 'AUC per model' })
+ */
+export function showTable(table: TableLike, options: TableOptions = {}): void {
+  displayHtml(tableHtml(table, options));
+}
+
+/** Column arrays of an arquero table or of a column object, as plain arrays (danfo rejects typed arrays). */
+function plainColumns(source: Columns | ArqueroTableLike): Record<string, unknown[]> {
+  const names = isArquero(source) ? source.columnNames() : Object.keys(source);
+  const get = (n: string) => (isArquero(source) ? source.array(n) : source[n]);
+  return Object.fromEntries(names.map((n) => [n, Array.from(get(n))]));
+}
+
+/**
+ * A danfojs DataFrame from columns (typed arrays welcome: they are copied to plain arrays, which
+ * danfo requires).
+ * @example toDanfo({ energy: energyEeV, zenith: zenithDeg })
+ */
+export function toDanfo(columns: Columns): DataFrame {
+  return new (danfo().DataFrame)(plainColumns(columns));
+}
+
+/** A danfojs DataFrame with the columns of an arquero table (e.g. after an arquero pipeline). */
+export function fromArquero(table: ArqueroTableLike): DataFrame {
+  return new (danfo().DataFrame)(plainColumns(table));
+}
+
+/** The columns of a danfojs DataFrame, by name (e.g. to hand them to `aq.table` or a chart). */
+export function danfoColumns(df: DanfoLike): Record<string, unknown[]> {
+  const parts = tableParts(df);
+  return Object.fromEntries(parts.names.map((n, c) => [n, Array.from({ length: parts.rows }, (_, r) => parts.cell(r, c))]));
+}

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import * as aq from 'arquero';
+import { setDisplayFallback } from '../lib/display';
+import { danfo, danfoColumns, formatNumber, fromArquero, isArquero, isDanfo, showTable, tableHtml, toDanfo } from '../lib/frame';
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).__tslab__;
+  setDisplayFallback('summary');
+});
+
+describe('loading danfojs-node', () => {
+  // Runs first: danfo is loaded once per process.
+  it('leaves the tfjs backend and the registered backends as they were', async () => {
+    await tf.setBackend('wasm');
+    await tf.ready();
+    const registered = Object.keys(tf.engine().registryFactory).sort();
+    const dfd = danfo();
+    assert.equal(typeof dfd.DataFrame, 'function');
+    assert.equal(tf.getBackend(), 'wasm');
+    assert.deepEqual(Object.keys(tf.engine().registryFactory).sort(), registered);
+    assert.equal(dfd.tensorflow.engine(), tf.engine(), 'one shared tfjs engine');
+  });
+});
+
+describe('tableHtml', () => {
+  it('renders a danfo DataFrame with its index, escaped text and compact numbers', () => {
+    const df = toDanfo({ E: new Float32Array([1.5, 2.25, 3]), name: ['<b>x</b>', 'y & z', 'w'] });
+    const html = tableHtml(df);
+    assert.match(html, /^<table class="dataframe"><thead><tr><th><\/th><th>E<\/th><th>name<\/th><\/tr><\/thead>/);
+    assert.match(html, /<tr><th>0<\/th><td style="text-align:right">1\.5<\/td><td style="text-align:left">&lt;b&gt;x&lt;\/b&gt;<\/td><\/tr>/);
+    assert.match(html, /y &amp; z/);
+    assert.doesNotMatch(html, /<b>/);
+    assert.match(html, /3 rows × 2 columns<\/p>$/);
+  });
+
+  it('truncates to maxRows with an ellipsis row and says how many are shown', () => {
+    const html = tableHtml({ i: Int32Array.from({ length: 50 }, (_, k) => k) }, { maxRows: 5, caption: 'A & B' });
+    assert.equal((html.match(/<tr>/g) ?? []).length, 1 + 5 + 1);
+    assert.match(html, /<td colspan="1" style="text-align:center">…<\/td>/);
+    assert.match(html, /50 rows × 1 columns \(first 5 shown\)/);
+    assert.match(html, /^<p style="font-weight:bold;margin-bottom:2px">A &amp; B<\/p>/);
+  });
+
+  it('renders arrays of row objects (union of keys, blanks for missing values)', () => {
+    const html = tableHtml([{ model: 'BDT', auc: 0.91234 }, { model: 'CNN', auc: 0.95, note: null }]);
+    assert.match(html, /<th>model<\/th><th>auc<\/th><th>note<\/th>/);
+    assert.match(html, /<td style="text-align:right">0\.9123<\/td><td style="text-align:left"><\/td>/);
+  });
+
+  it('renders a danfo Series and a describe() table', () => {
+    const df = toDanfo({ a: [1, 2, 3, 4] });
+    const s = tableHtml(df['a']);
+    assert.match(s, /<th><\/th><th>a<\/th>/);
+    assert.match(s, /4 rows × 1 columns/);
+    assert.match(tableHtml(df.describe()), /<th>mean<\/th><td style="text-align:right">2\.5<\/td>/);
+  });
+
+  it("uses arquero's own escaped HTML for arquero tables, with our footer", () => {
+    const t = aq.table({ a: [1, 2, 3], b: ['<i>', 'y', 'z'] });
+    assert.ok(isArquero(t) && !isDanfo(t));
+    const html = tableHtml(t, { maxRows: 2 });
+    assert.match(html, /&lt;i&gt;/);
+    assert.equal((html.match(/<tr>/g) ?? []).length, 3, 'header + 2 rows');
+    assert.match(html, /3 rows × 2 columns \(first 2 shown\)/);
+  });
+});
+
+describe('showTable', () => {
+  it('sends HTML in a notebook and stays quiet outside when silent', () => {
+    setDisplayFallback('silent');
+    showTable({ a: [1] });
+    const sent: string[] = [];
+    (globalThis as Record<string, unknown>).__tslab__ = { require: () => ({ display: { html: (s: string) => sent.push(s) } }) };
+    showTable({ a: [1] });
+    assert.equal(sent.length, 1);
+    assert.match(sent[0], /<table/);
+  });
+});
+
+describe('conversions', () => {
+  it('toDanfo accepts typed arrays (danfo alone rejects them)', () => {
+    const df = toDanfo({ x: new Float64Array([0.5, 1.5]), y: new Int32Array([1, 2]) });
+    assert.deepEqual(df.shape, [2, 2]);
+    assert.deepEqual(df.values, [
+      [0.5, 1],
+      [1.5, 2],
+    ]);
+  });
+
+  it('fromArquero and danfoColumns carry columns across', () => {
+    const t = aq.table({ a: [1, 2], b: ['u', 'v'] }).derive({ c: (d: { a: number }) => d.a * 10 });
+    const df = fromArquero(t);
+    assert.deepEqual(df.columns, ['a', 'b', 'c']);
+    assert.deepEqual(danfoColumns(df), { a: [1, 2], b: ['u', 'v'], c: [10, 20] });
+  });
+});
+
+describe('formatNumber', () => {
+  it('keeps integers, rounds to significant digits, switches to exponents for tiny and huge values', () => {
+    assert.equal(formatNumber(42), '42');
+    assert.equal(formatNumber(0.912345), '0.9123');
+    assert.equal(formatNumber(123456.78), '123457');
+    assert.equal(formatNumber(1.5e-5), '1.500e-5');
+    assert.equal(formatNumber(2.5e7 + 0.5), '2.500e+7');
+    assert.equal(formatNumber(NaN), 'NaN');
+    assert.equal(formatNumber(-0.00123456, 3), '-0.00123');
+  });
+});
