@@ -1,0 +1,84 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { dropout, gaussianNoise, mcDropout } from '../lib/layers';
+import { Random } from '../lib/random';
+import { assertClose } from './helpers';
+
+before(async () => {
+  await tf.setBackend('cpu');
+});
+
+function masks(seed: number, calls: number): number[][] {
+  const layer = dropout({ rate: 0.5, rng: new Random(seed) });
+  const x = tf.ones([1, 200]);
+  const out: number[][] = [];
+  for (let i = 0; i < calls; i++) {
+    const y = layer.apply(x, { training: true }) as tf.Tensor;
+    out.push(Array.from(y.dataSync()));
+    y.dispose();
+  }
+  x.dispose();
+  return out;
+}
+
+test('seeded dropout: reproducible, a new mask at every call, inverted scaling, identity at inference', () => {
+  const a = masks(1, 3);
+  assert.deepEqual(a, masks(1, 3));
+  assert.notDeepEqual(a[0], a[1]);
+  assert.notDeepEqual(a[0], masks(2, 1)[0]);
+  const kept = a[0].filter((v) => v !== 0);
+  assert.ok(kept.every((v) => Math.abs(v - 2) < 1e-6), 'kept units are scaled by 1/(1−rate)');
+  assertClose(kept.length / 200, 0.5, { atol: 0.12 });
+  const layer = dropout({ rate: 0.5, rng: new Random(1) });
+  const x = tf.ones([2, 5]);
+  assert.deepEqual(Array.from((layer.apply(x) as tf.Tensor).dataSync()), new Array(10).fill(1));
+  assert.throws(() => dropout({ rate: 1, rng: new Random(1) }), /rate must be in/);
+});
+
+test('MC dropout stays on at inference', () => {
+  const layer = mcDropout({ rate: 0.5, rng: new Random(3) });
+  const y = (layer.apply(tf.ones([1, 100])) as tf.Tensor).dataSync();
+  assert.ok(Array.from(y).some((v) => v === 0));
+});
+
+test('seeded Gaussian noise: reproducible, right spread, off at inference', () => {
+  const draw = (seed: number) => {
+    const layer = gaussianNoise({ stddev: 0.8, rng: new Random(seed) });
+    return Array.from((layer.apply(tf.zeros([1, 5000]), { training: true }) as tf.Tensor).dataSync());
+  };
+  const a = draw(4);
+  assert.deepEqual(a, draw(4));
+  const sd = Math.sqrt(a.reduce((s, v) => s + v * v, 0) / a.length);
+  assertClose(sd, 0.8, { atol: 0.04 });
+  const layer = gaussianNoise({ stddev: 0.8, rng: new Random(4) });
+  assert.deepEqual(Array.from((layer.apply(tf.ones([1, 3])) as tf.Tensor).dataSync()), [1, 1, 1]);
+});
+
+test('a model with seeded noise trains reproducibly and does not leak tensors', async () => {
+  const run = async () => {
+    const rng = new Random(9);
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({ units: 8, inputShape: [4], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+        dropout({ rate: 0.3, rng: rng.fork('dropout') }),
+        gaussianNoise({ stddev: 0.1, rng: rng.fork('noise') }),
+        tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+      ],
+    });
+    model.compile({ optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError' });
+    const x = tf.tensor2d(Array.from({ length: 64 }, (_, i) => Math.sin(i)), [16, 4]);
+    const y = tf.tensor2d(Array.from({ length: 16 }, (_, i) => i / 16), [16, 1]);
+    const before = tf.memory().numTensors;
+    const h = await model.fit(x, y, { epochs: 3, batchSize: 8, shuffle: false, verbose: 0 });
+    const leaked = tf.memory().numTensors - before;
+    tf.dispose([x, y]);
+    model.dispose();
+    return { loss: h.history.loss as number[], leaked };
+  };
+  const first = await run();
+  const second = await run();
+  assert.deepEqual(first.loss, second.loss);
+  assert.ok(first.loss.every(Number.isFinite));
+  assert.ok(first.leaked < 20, `leaked ${first.leaked}`); // optimizer state only
+});
