@@ -46,6 +46,17 @@ def failing_cell(nb):
     return last
 
 
+def cell_output_text(cell):
+    """A code cell's stream and error outputs as plain text (tslab reports errors on stderr)."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") == "error":
+            parts.append(f"{out.get('ename')}: {out.get('evalue')}\n" + "\n".join(out.get("traceback", [])))
+    return "".join(parts)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebook")
@@ -85,8 +96,9 @@ def main():
     print(f"\n=== {args.notebook} FAILED ({type(error).__name__}) ===", file=sys.stderr)
     if found:
         index, cell = found
-        print(f"--- cell {index} source ---\n{cell.source}\n--- error ---", file=sys.stderr)
-    print(str(error)[-4000:], file=sys.stderr)
+        print(f"--- cell {index} source ---\n{cell.source}\n--- its output ---", file=sys.stderr)
+        print(cell_output_text(cell)[-6000:], file=sys.stderr)
+    print(f"--- nbclient ---\n{str(error)[-1500:]}", file=sys.stderr)
     print(f"(executed copy with outputs: {base}.failed.ipynb)", file=sys.stderr)
     return 1
 

@@ -27,4 +27,13 @@ function isProject(dir) {
 if (isProject(projectRoot) && isInside(fs.realpathSync(process.cwd()), fs.realpathSync(projectRoot))) {
   process.chdir(projectRoot);
 }
-require(path.join(projectRoot, 'node_modules', 'tslab', 'dist', 'main.js')).main();
+// tslab's compiler watches every library file it compiled; a change on disk while a cell compiles
+// makes it fail with "Unexpected pending rebuildTimer", and every later cell then prints nothing.
+// We turn the watching of real files off (tslab's in-memory cell files do not use it): an edit in
+// lib/ is picked up after a kernel restart, as the README says, and never breaks a running kernel.
+const tslabMain = require.resolve('tslab/dist/main.js', { paths: [projectRoot] });
+const typescript = require(require.resolve('@tslab/typescript-for-tslab', { paths: [path.dirname(tslabMain)] }));
+const noWatcher = () => ({ close() {} });
+typescript.sys.watchFile = noWatcher;
+typescript.sys.watchDirectory = noWatcher;
+require(tslabMain).main();

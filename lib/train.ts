@@ -9,6 +9,7 @@
  * - `early-stopping.ts` — Keras-style early stopping and weight snapshots
  * - `history.ts` — `History`, the per-epoch table (`toColumns()` for arquero and charts)
  * - `progress.ts` — progress display for any loop: notebook line, terminal bar, or log lines
+ * - `predict.ts` — `predictBatches` / `predictScores`: a model's outputs over arrays, batch by batch
  *
  * `loop.ts` (the shared epoch loop) and `progress-format.ts` are internals.
  */
@@ -42,4 +43,5 @@ export {
 export { getLearningRate, setLearningRate, getMomentum, setMomentum } from './train/optimizer-params';
 export { EarlyStopping, WeightSnapshot, type EarlyStoppingOptions, type EarlyStoppingVerdict } from './train/early-stopping';
 export { History, inferMode, type EpochRecord, type BestEpoch, type StopReason } from './train/history';
+export { predictBatches, predictScores, type PredictOptions } from './train/predict';
 export { progress, Progress, type ProgressMode, type ProgressOptions, type TextSink } from './train/progress';

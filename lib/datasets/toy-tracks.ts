@@ -75,3 +75,48 @@ export function toyTracks(rng: Random, options: ToyTrackOptions): ImageSet {
   }
   return { x, y, n, size };
 }
+
+/** The images and labels at `indices`, in that order. */
+export function subset(set: ImageSet, indices: ArrayLike<number>): ImageSet {
+  const pixels = set.size * set.size;
+  const x = new Float32Array(indices.length * pixels);
+  const y = new Float32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const r = indices[i];
+    x.set(set.x.subarray(r * pixels, (r + 1) * pixels), i * pixels);
+    y[i] = set.y[r];
+  }
+  return { x, y, n: indices.length, size: set.size };
+}
+
+/**
+ * Elongation of image `i`: the ratio of the major to the minor axis variance of its brightness
+ * (eigenvalues of the second-moment matrix) above `threshold`, which keeps the camera noise from
+ * making every cluster look round. A physicist's one-number baseline: tracks are long, blobs round.
+ * @param threshold brightness subtracted from every pixel before clipping at 0 (grain peak ≈ 1)
+ */
+export function elongation(set: ImageSet, i: number, threshold = 0.3): number {
+  const { size } = set;
+  const img = set.x.subarray(i * size * size, (i + 1) * size * size);
+  const weight = (v: number) => Math.max(0, v - threshold);
+  let s = 0, mx = 0, my = 0;
+  for (let p = 0; p < img.length; p++) {
+    const w = weight(img[p]);
+    s += w;
+    mx += w * (p % size);
+    my += w * Math.floor(p / size);
+  }
+  mx /= s;
+  my /= s;
+  let xx = 0, yy = 0, xy = 0;
+  for (let p = 0; p < img.length; p++) {
+    const w = weight(img[p]);
+    const dx = (p % size) - mx, dy = Math.floor(p / size) - my;
+    xx += w * dx * dx;
+    yy += w * dy * dy;
+    xy += w * dx * dy;
+  }
+  const half = (xx + yy) / 2;
+  const root = Math.sqrt(Math.max(0, half * half - (xx * yy - xy * xy)));
+  return (half + root) / Math.max(half - root, 1e-12);
+}

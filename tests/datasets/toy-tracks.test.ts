@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toyTracks } from '../../lib/datasets/toy-tracks';
+import { elongation, subset, toyTracks } from '../../lib/datasets/toy-tracks';
 import { Random } from '../../lib/random';
 
 test('toy tracks: shapes, labels, reproducibility', () => {
@@ -13,25 +13,25 @@ test('toy tracks: shapes, labels, reproducibility', () => {
   assert.throws(() => toyTracks(new Random(1), { n: 0 }), /positive integer/);
 });
 
-test('tracks are more elongated than blobs (second moments)', () => {
+test('tracks are more elongated than blobs; subset keeps rows and labels', () => {
   const set = toyTracks(new Random(2), { n: 300, size: 16, noise: 0 });
-  const elongation = (i: number) => {
-    const img = set.x.subarray(i * 256, (i + 1) * 256);
-    let s = 0, mx = 0, my = 0;
-    for (let p = 0; p < 256; p++) { s += img[p]; mx += img[p] * (p % 16); my += img[p] * Math.floor(p / 16); }
-    mx /= s; my /= s;
-    let xx = 0, yy = 0, xy = 0;
-    for (let p = 0; p < 256; p++) {
-      const dx = (p % 16) - mx, dy = Math.floor(p / 16) - my;
-      xx += img[p] * dx * dx; yy += img[p] * dy * dy; xy += img[p] * dx * dy;
-    }
-    const tr = (xx + yy) / s, det = (xx * yy - xy * xy) / (s * s);
-    const l1 = tr / 2 + Math.sqrt(tr * tr / 4 - det), l2 = tr / 2 - Math.sqrt(tr * tr / 4 - det);
-    return l1 / l2;
-  };
   let trackMean = 0, blobMean = 0, nt = 0, nb = 0;
   for (let i = 0; i < set.n; i++) {
-    if (set.y[i] === 1) { trackMean += elongation(i); nt++; } else { blobMean += elongation(i); nb++; }
+    if (set.y[i] === 1) { trackMean += elongation(set, i); nt++; } else { blobMean += elongation(set, i); nb++; }
   }
   assert.ok(trackMean / nt > 2 * (blobMean / nb), `tracks ${trackMean / nt} vs blobs ${blobMean / nb}`);
+  const part = subset(set, [5, 0]);
+  assert.equal(part.n, 2);
+  assert.deepEqual(part.x.subarray(256, 512), set.x.subarray(0, 256));
+  assert.deepEqual(Array.from(part.y), [set.y[5], set.y[0]]);
+});
+
+test('elongation of a known ellipse', () => {
+  // A Gaussian with variances 4 (along x) and 1 (along y): elongation 4.
+  const size = 41, img = new Float32Array(size * size);
+  for (let p = 0; p < img.length; p++) {
+    const dx = (p % size) - 20, dy = Math.floor(p / size) - 20;
+    img[p] = Math.exp(-(dx * dx) / 8 - (dy * dy) / 2);
+  }
+  assert.ok(Math.abs(elongation({ x: img, y: new Float32Array(1), n: 1, size }, 0, 0) - 4) < 1e-3);
 });
