@@ -1,0 +1,27 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { columnMeans, galaxyCnn, predictBatches, rmseAll, rmseColumns } from '../../lib/galaxy-zoo/model';
+import { assertClose } from '../helpers';
+
+before(async () => {
+  await tf.setBackend('cpu');
+});
+
+test('the CNN maps [n, s, s, 3] to 37 sigmoids without leaking tensors', () => {
+  const model = galaxyCnn({ size: 16, filters: [4, 8], dense: 8 });
+  const before = tf.memory().numTensors;
+  const y = predictBatches(model, new Float32Array(5 * 16 * 16 * 3).fill(0.3), 5, 16, 2);
+  assert.equal(y.length, 5 * 37);
+  assert.ok(y.every((v) => v > 0 && v < 1));
+  assert.equal(tf.memory().numTensors, before);
+  model.dispose();
+});
+
+test('RMSE helpers and the constant baseline', () => {
+  const t = new Float32Array([0, 1, 1, 1]);
+  assertClose(rmseAll(t, new Float32Array([1, 1, 1, 1])), 0.5, { rtol: 1e-9 });
+  assertClose(rmseColumns(t, new Float32Array([1, 1, 1, 1]), 0, 1, 2), Math.SQRT1_2, { rtol: 1e-9 });
+  assert.deepEqual(Array.from(columnMeans(t, 2)), [0.5, 1]);
+  assert.throws(() => rmseAll(t, new Float32Array(3)), /4 vs 3/);
+});
