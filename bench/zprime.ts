@@ -1,0 +1,85 @@
+/**
+ * Benchmark of the Z′ study's models against the Python references on the same simulated table
+ * (lib/zprime): random forest and gradient boosting from lib/trees against scikit-learn
+ * (bench/trees_sklearn.py: RandomForestClassifier, HistGradientBoostingClassifier), and one epoch
+ * of the tabular network (lib/zprime/tabular.ts, tfjs wasm, one core) against the same network in
+ * PyTorch (bench/zprime_torch.py), each Python side on 1 thread and on all cores; prints the ratios
+ * ours / theirs and the peak RSS of this process.
+ *
+ *   npx tsx bench/zprime.ts [--events 100000] [--trees 20] [--iterations 100] [--layers 200,100]
+ *                           [--batch 1024] [--python /usr/bin/python3] [--no-python]
+ *
+ * `--no-python` times only our side (e.g. to measure peak memory at 10⁶ events).
+ *
+ * Machines are shared: compare only figures of one run.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { initBackend } from '../lib/backend';
+import { rocAuc } from '../lib/metrics';
+import { projectRoot } from '../lib/paths';
+import { Random } from '../lib/random';
+import { GradientBoostingClassifier, RandomForestClassifier } from '../lib/trees';
+import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer, treeMatrix } from '../lib/zprime/features';
+import { featuresFromChunks, memoryReport, signalShare } from '../lib/zprime/pipeline';
+import { simulateChunks } from '../lib/zprime/simulator';
+import { TabularNet, trainTabular } from '../lib/zprime/tabular';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+function python(script: string, args: string[], py: string): Record<string, unknown> {
+  const r = spawnSync(py, [path.join(projectRoot(), 'bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+}
+
+function timed<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const out = f();
+  return [out, performance.now() - t0];
+}
+
+async function main(): Promise<void> {
+  const events = Number(arg('events', '100000')), trees = Number(arg('trees', '20')), iterations = Number(arg('iterations', '100'));
+  const layers = arg('layers', '200,100').split(',').map(Number), batch = Number(arg('batch', '1024')), py = arg('python', '/usr/bin/python3');
+  const f = await featuresFromChunks(simulateChunks({ nEvents: events, chunkSize: 50_000, rng: new Random(1) }), 10);
+  const X = treeMatrix(f), nTrain = Math.floor(0.8 * f.n), d = X.nFeatures;
+  const Xtr = { data: X.data.subarray(0, nTrain * d), nFeatures: d }, Xte = { data: X.data.subarray(nTrain * d), nFeatures: d };
+  const ytr = f.label.subarray(0, nTrain), yte = f.label.subarray(nTrain);
+  const rows: { model: string; engine: string; fitMs: number; auc: number }[] = [];
+  const [rf, rfMs] = timed(() => new RandomForestClassifier({ nTrees: trees, rng: new Random(2) }).fit(Xtr, ytr));
+  rows.push({ model: 'rf', engine: 'lib/trees', fitMs: rfMs, auc: rocAuc(yte, rf.predictPositiveProba(Xte)) });
+  const [gb, gbMs] = timed(() => new GradientBoostingClassifier({ nIterations: iterations, rng: new Random(3) }).fit(Xtr, ytr));
+  rows.push({ model: 'gbdt', engine: 'lib/trees', fitMs: gbMs, auc: rocAuc(yte, gb.predictPositiveProba(Xte)) });
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zprime-bench-'));
+  const file = (name: string, a: ArrayBufferView) => (fs.writeFileSync(path.join(dir, name), new Uint8Array(a.buffer, a.byteOffset, a.byteLength)), path.join(dir, name));
+  const withPython = !process.argv.includes('--no-python');
+  const sk = !withPython ? { results: [] } : python('trees_sklearn.py', ['--x', file('X.f32', X.data), '--y', file('y.f64', Float64Array.from(f.label)), '--features', String(d), '--train', String(nTrain), '--iterations', String(iterations), '--trees', String(trees)], py);
+  for (const r of sk.results as { model: string; engine: string; fit_ms: number; auc: number }[]) rows.push({ model: r.model, engine: r.engine, fitMs: r.fit_ms, auc: r.auc });
+  console.table(rows.map((r) => ({ ...r, fitMs: Math.round(r.fitMs), auc: +r.auc.toFixed(4) })));
+  for (const model of ['rf', 'gbdt']) {
+    const ours = rows.find((r) => r.model === model && r.engine === 'lib/trees')!;
+    for (const r of rows.filter((x) => x.model === model && x.engine !== 'lib/trees')) console.log(`${model}: lib/trees / ${r.engine} = ${(ours.fitMs / r.fitMs).toFixed(2)}`);
+  }
+
+  await initBackend();
+  const dc = CONTINUOUS_FEATURES.length, levels = CATEGORICAL_FEATURES.map((c) => c.levels);
+  const cont = f.cont.subarray(0, nTrain * dc), cat = f.cat.subarray(0, nTrain * levels.length);
+  const net = new TabularNet({ nContinuous: dc, categoryLevels: levels, layers, dropout: 0.1, rng: new Random(4), normalization: fitStandardizer(cont, dc), priorProbability: signalShare(ytr) });
+  const history = await trainTabular(net, { cont, cat, y: ytr }, { epochs: 2, batchSize: batch, lrMax: 1e-2, loss: 'crossEntropy', rng: new Random(5), progress: 'none' });
+  const tfjsMs = (history.rows[1].seconds as number) * 1000;
+  net.dispose();
+  const th = !withPython ? { results: [] } : python('zprime_torch.py', ['--cont', file('cont.f32', cont), '--cat', file('cat.i32', cat), '--y', file('y.u8', ytr), '--dc', String(dc), '--levels', levels.join(','), '--layers', layers.join(','), '--batch', String(batch)], py);
+  console.log(`tabular net epoch (${nTrain} rows, batch ${batch}, layers ${layers.join('/')}): tfjs wasm ${Math.round(tfjsMs)} ms`);
+  for (const r of th.results as { engine: string; epoch_ms: number }[]) console.log(`  ${r.engine}: ${Math.round(r.epoch_ms)} ms → ratio tfjs / torch = ${(tfjsMs / r.epoch_ms).toFixed(2)}`);
+  console.log('memory', JSON.stringify(memoryReport()));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
