@@ -6,6 +6,11 @@
  *
  *   npx tsx bench/run.ts [--models cnn,mlp,autoencoder] [--backends wasm,cpu] [--epochs 3]
  *                        [--cpu-budget-s 20] [--no-torch] [--python /usr/bin/python3]
+ *                        [--studies all|none|trees,newsdm,...]
+ *
+ * First it runs the studies' own benchmarks (bench/<study>.ts, each against its Python reference:
+ * trees against scikit-learn, the studies' networks against PyTorch, simulators and readers in
+ * events/s), one process each, then the three core workloads, so the last line is the core CNN's.
  *
  * The tfjs `cpu` backend (minutes per CNN epoch) is timed on growing prefixes of the data within
  * `--cpu-budget-s` seconds per workload and extrapolated; 0 skips it. The last line is
@@ -27,7 +32,11 @@ interface Options {
   cpuBudgetMs: number;
   torch: boolean;
   python: string;
+  studies: string[];
 }
+
+/** The studies' standalone benchmarks, bench/<name>.ts, in the order they run. */
+const STUDY_BENCHES = ['trees', 'newsdm', 'telescope-array', 'galactic-centre', 'darkmachines', 'zprime'];
 
 /** One row of the results table. */
 interface Row {
@@ -55,7 +64,28 @@ function parseOptions(argv: string[]): Options {
     cpuBudgetMs: 1000 * Number(value('cpu-budget-s') ?? 20),
     torch: !argv.includes('--no-torch'),
     python: value('python') ?? process.env.BENCH_PYTHON ?? '/usr/bin/python3',
+    studies: studyList(value('studies') ?? 'all'),
   };
+}
+
+function studyList(spec: string): string[] {
+  if (spec === 'all') return STUDY_BENCHES;
+  if (spec === 'none') return [];
+  const names = spec.split(',').map((t) => t.trim()).filter(Boolean);
+  for (const n of names) if (!STUDY_BENCHES.includes(n)) throw new Error(`unknown study bench "${n}" (expected ${STUDY_BENCHES.join(', ')})`);
+  return names;
+}
+
+/** Runs bench/<name>.ts in its own process (tsx), its output going straight to ours. */
+function runStudyBench(name: string, opts: Options): boolean {
+  console.log(`\n=== study benchmark: bench/${name}.ts ===`);
+  const args = ['--import', 'tsx', path.join(projectRoot(), 'bench', `${name}.ts`)];
+  const noReference: Record<string, string> = { trees: '--no-sklearn', zprime: '--no-python', newsdm: '--no-torch', 'galactic-centre': '--no-torch' };
+  if (!opts.torch && noReference[name]) args.push(noReference[name]);
+  const proc = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: projectRoot(), timeout: 30 * 60_000 });
+  const ok = proc.status === 0;
+  if (!ok) console.log(`  bench/${name}.ts failed (${proc.error?.message ?? `status ${proc.status}`})`);
+  return ok;
 }
 
 /** Backends to time: the requested ones, else every one that starts (tensorflow only if really installed). */
@@ -139,6 +169,7 @@ function printTable(rows: Row[], torchAll: Map<WorkloadName, number>, torchOne: 
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  const failedStudies = opts.studies.filter((name) => !runStudyBench(name, opts));
   const cores = os.cpus().length;
   const loadBefore = os.loadavg()[0];
   console.log(`benchmark: ${opts.models.join(', ')}; ${opts.epochs} timed epochs after a warm-up; ${cores} cores; node ${process.version}`);
@@ -176,6 +207,7 @@ async function main(): Promise<void> {
     console.log(`\nwarning: the machine was busy (load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after, on ${cores} cores):`);
     console.log('  multi-threaded figures (PyTorch all cores) suffer most when another process holds a core; rerun on an idle machine.');
   }
+  if (failedStudies.length) console.log(`\nstudy benchmarks that failed: ${failedStudies.join(', ')}`);
   console.log(`\nratio_vs_torch_1thread=${fmt(torchOne.get('cnn'))}`);
   console.log(`ratio_vs_torch=${fmt(torchAll.get('cnn'))}`);
 }

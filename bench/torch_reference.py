@@ -18,7 +18,7 @@ import time
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--threads", type=int, default=os.cpu_count(), help="torch.set_num_threads (default: all cores)")
+    p.add_argument("--threads", type=int, default=os.cpu_count(), help="threads of torch and its BLAS (default: all cores)")
     p.add_argument("--models", default="cnn,mlp,autoencoder")
     p.add_argument("--epochs", type=int, default=3, help="timed epochs after one warm-up epoch")
     p.add_argument("--samples-cnn", type=int, default=512)
@@ -73,6 +73,10 @@ def train_epoch(torch, model, loss_fn, opt, x, y, batch):
 
 def main():
     args = parse_args()
+    # torch.set_num_threads covers ATen's OpenMP pool only; Debian's torch also calls the pthread build
+    # of OpenBLAS, which otherwise starts a thread per core: pin every pool before torch loads it.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = str(args.threads)
     try:
         import torch
     except ImportError as err:

@@ -11,6 +11,8 @@
  * Used by notebook 03-galaxy-zoo-gc.
  */
 import * as tf from '@tensorflow/tfjs';
+import { dropout, gaussianNoise } from '../layers';
+import { Random } from '../random';
 
 /** One layer of a sequential CNN. */
 export type LayerSpec =
@@ -103,23 +105,23 @@ export function countParameters(inputShape: readonly number[], spec: readonly La
 
 /**
  * Builds `spec` as a tf.Sequential (ReLU everywhere but the last dense layer); `seed` fixes the initial
- * weights. GaussianNoise and Dropout draw from tfjs's own unseeded generator (tfjs's GaussianNoise takes no
- * seed, and a seeded tfjs Dropout repeats one mask every step), so trained models vary slightly between runs.
+ * weights, and the seeded GaussianNoise and Dropout of lib/layers draw a new mask from it at every step.
  */
 export function buildModel(inputShape: readonly number[], spec: readonly LayerSpec[], seed = 5): tf.Sequential {
   const model = tf.sequential();
   let s = seed;
+  const rng = new Random(seed);
   const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: s++ });
   spec.forEach((l, i) => {
     const first = i === 0 ? { inputShape: [...inputShape] } : {};
     const last = i === spec.length - 1;
     if (l.kind === 'rescaling') model.add(tf.layers.rescaling({ ...first, scale: l.scale }));
-    else if (l.kind === 'gaussianNoise') model.add(tf.layers.gaussianNoise({ ...first, stddev: l.stddev }));
+    else if (l.kind === 'gaussianNoise') model.add(gaussianNoise({ ...first, stddev: l.stddev, rng: rng.fork(`noise ${i}`) }));
     else if (l.kind === 'conv') model.add(tf.layers.conv2d({ ...first, filters: l.filters, kernelSize: l.kernel, activation: 'relu', kernelInitializer: init() }));
     else if (l.kind === 'batchNorm') model.add(tf.layers.batchNormalization({ ...first }));
     else if (l.kind === 'maxPool') model.add(tf.layers.maxPooling2d({ ...first, poolSize: l.size }));
     else if (l.kind === 'dense') model.add(tf.layers.dense({ ...first, units: l.units, activation: l.activation ?? (last ? 'linear' : 'relu'), kernelInitializer: init() }));
-    else if (l.kind === 'dropout') model.add(tf.layers.dropout({ ...first, rate: l.rate })); // unseeded: a seeded tfjs dropout repeats its mask
+    else if (l.kind === 'dropout') model.add(dropout({ ...first, rate: l.rate, rng: rng.fork(`dropout ${i}`) }));
     else model.add(tf.layers.flatten(first));
   });
   return model;

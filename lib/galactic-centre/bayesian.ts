@@ -9,6 +9,8 @@
  * Used by notebook 03-galaxy-zoo-gc.
  */
 import * as tf from '@tensorflow/tfjs';
+import { dropout } from '../layers';
+import { Random } from '../random';
 
 /**
  * Heteroscedastic loss on `yTrue` [b] or [b, 1] and `output` [b, 2] (mean, log σ²): a scalar tensor.
@@ -44,16 +46,17 @@ export function bayesianCnn(o: BayesianCnnOptions): tf.LayersModel {
   let seed = o.seed ?? 3;
   const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: seed++ });
   const rate = o.dropout ?? 0.2;
+  const rng = new Random(o.seed ?? 3);
   const input = tf.input({ shape: [...o.inputShape] });
   let h: tf.SymbolicTensor = tf.layers.rescaling({ scale: o.scale }).apply(input) as tf.SymbolicTensor;
   for (const filters of o.filters ?? [16, 32, 32]) {
     h = tf.layers.conv2d({ filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init() }).apply(h) as tf.SymbolicTensor;
     h = tf.layers.maxPooling2d({ poolSize: 2 }).apply(h) as tf.SymbolicTensor;
-    h = tf.layers.dropout({ rate }).apply(h) as tf.SymbolicTensor;
+    h = dropout({ rate, rng: rng.fork(`dropout ${filters}`) }).apply(h) as tf.SymbolicTensor;
   }
   h = tf.layers.flatten().apply(h) as tf.SymbolicTensor;
   h = tf.layers.dense({ units: o.dense ?? 64, activation: 'relu', kernelInitializer: init() }).apply(h) as tf.SymbolicTensor;
-  h = tf.layers.dropout({ rate }).apply(h) as tf.SymbolicTensor;
+  h = dropout({ rate, rng: rng.fork('dropout dense') }).apply(h) as tf.SymbolicTensor;
   const mean = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: init() }).apply(h) as tf.SymbolicTensor;
   const logVar = tf.layers.dense({ units: 1, kernelInitializer: init(), biasInitializer: tf.initializers.constant({ value: -3 }) }).apply(h) as tf.SymbolicTensor;
   const out = tf.layers.concatenate().apply([mean, logVar]) as tf.SymbolicTensor;

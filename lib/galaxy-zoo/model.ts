@@ -9,6 +9,8 @@
  * Used by notebook 03-galaxy-zoo-gc.
  */
 import * as tf from '@tensorflow/tfjs';
+import { dropout } from '../layers';
+import { Random } from '../random';
 import { NUM_TARGETS } from './decision-tree';
 
 /** Options of {@link galaxyCnn}. */
@@ -37,7 +39,7 @@ export function galaxyCnn(o: GalaxyCnnOptions): tf.Sequential {
   });
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: o.dense ?? 64, activation: 'relu', kernelInitializer: init() }));
-  model.add(tf.layers.dropout({ rate: o.dropout ?? 0.2 })); // unseeded: a seeded tfjs dropout draws the same mask every step
+  model.add(dropout({ rate: o.dropout ?? 0.2, rng: new Random(seed).fork('dropout') }));
   model.add(tf.layers.dense({ units: NUM_TARGETS, activation: 'sigmoid', kernelInitializer: init() }));
   model.compile({ optimizer: tf.train.adam(o.lr ?? 2e-3), loss: 'meanSquaredError' });
   return model;

@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
+import { dropout } from '../layers';
 import { ZeilerAdadelta } from './adadelta';
 import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS } from './event';
 
@@ -85,7 +86,7 @@ export function buildCorrectionNet(opts: NetOptions): tf.LayersModel {
   let d = tf.layers.concatenate().apply([g, std]) as tf.SymbolicTensor;
   for (const units of dense) {
     d = tf.layers.dense({ units, activation: 'relu', kernelInitializer: init(), kernelRegularizer: reg }).apply(d) as tf.SymbolicTensor;
-    if ((opts.dropout ?? 0.1) > 0) d = tf.layers.dropout({ rate: opts.dropout ?? 0.1, seed: rng.integer(0, 2 ** 31 - 1) }).apply(d) as tf.SymbolicTensor;
+    if ((opts.dropout ?? 0.1) > 0) d = dropout({ rate: opts.dropout ?? 0.1, rng: rng.fork(`dropout ${units}`) }).apply(d) as tf.SymbolicTensor;
   }
   const out = tf.layers.dense({ units: TARGETS.length, kernelInitializer: init(), name: 'correction' }).apply(d) as tf.SymbolicTensor;
   return tf.model({ inputs: [wf, det, std], outputs: out, name: 'ta_correction' });

@@ -1,13 +1,13 @@
-/** Backend selection (lib/backend/index.ts): choice, TFJS_BACKEND override, idempotence, the fake tfjs-node. */
+/** Backend selection (lib/backend.ts): choice, TFJS_BACKEND override, idempotence, the fake tfjs-node. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { projectRoot } from '../../lib/paths';
-import { backendName, describeBackend, initBackend } from '../../lib/backend';
-import { WASM_KERNELS } from '../../lib/backend/wasm-kernels';
+import { projectRoot } from '../lib/paths';
+import { backendName, describeBackend, initBackend } from '../lib/backend';
+import { WASM_KERNELS } from '../lib/backend/wasm-kernels';
 
 test('picks wasm here (no real native binding), registers our kernels, is idempotent', async () => {
   delete process.env.TFJS_BACKEND;
