@@ -22,7 +22,7 @@
  */
 export * from './darkmachines/event';
 export * from './darkmachines/reader';
-export * from './darkmachines/kinematics';
+// four-vector kinematics: lib/kinematics.ts (shared with lib/zprime)
 export * from './darkmachines/processes';
 export * from './darkmachines/detector';
 export * from './darkmachines/simulator';

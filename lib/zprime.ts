@@ -1,7 +1,7 @@
 /**
  * The Z′ study (notebook 05-zprime): the map of `lib/zprime/`, one line per module.
  */
-export * from './zprime/kinematics'; // four-vectors, two-body decays, the seed's invariant mass
+// four-vectors, decays and the seed's invariant mass: lib/kinematics.ts (shared with lib/darkmachines)
 export * from './zprime/events'; // EventTable: ATLAS-ntuple-shaped columns (MeV), weights
 export * from './zprime/processes'; // SM backgrounds and Z′ signals, cross sections
 export * from './zprime/detector'; // smearing, acceptance, MV2c10, MET

@@ -15,7 +15,7 @@
  */
 import type { Random } from '../random';
 import type { DmObject, ObjectCode } from './event';
-import { eta, phi, pt, scale } from './kinematics';
+import { eta, phi, pt, scale } from '../kinematics';
 import type { TruthParticle } from './processes';
 
 /** Tunable detector settings (defaults as in the file header). */

@@ -15,7 +15,7 @@
  * Used by `simulator.ts` (notebook 04-darkmachines).
  */
 import type { Random } from '../random';
-import { boost, fromPtEtaPhiM, recoil, threeBodyDecay, twoBodyDecay, type Vec4 } from './kinematics';
+import { boost, fromPtEtaPhiM, recoil, threeBodyDecay, twoBodyDecay, type Vec4 } from '../kinematics';
 
 /** A final-state particle: jet-forming quark/gluon (`q`), b quark, e, μ, hadronic τ, photon, or invisible. */
 export interface TruthParticle {

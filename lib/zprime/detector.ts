@@ -12,7 +12,7 @@
  */
 import type { Random } from '../random';
 import type { EventRecord, JetRecord, LeptonRecord } from './events';
-import { etaOf, fromPtEtaPhiM, phiOf, ptOf, type Vec4 } from './kinematics';
+import { eta as etaOf, fromPtEtaPhiM, phi as phiOf, pt as ptOf, type Vec4 } from '../kinematics';
 import type { TruthEvent } from './processes';
 
 /** Lowest reconstructed lepton pT, GeV (ATLAS Open Data 13 TeV ntuples keep leptons above 7 GeV). */

@@ -9,7 +9,7 @@
  */
 import { MV2C10_77 } from './detector';
 import { eventWeights, jetN, lepN, type EventTable } from './events';
-import { invariantMassPtEtaPhi } from './kinematics';
+import { invariantMassPtEtaPhi } from '../kinematics';
 
 /** Continuous columns (GeV for momenta and energies; 0 when the object is absent). */
 export const CONTINUOUS_FEATURES = [

@@ -13,7 +13,7 @@
  * Used by `simulator.ts` (notebook 05-zprime).
  */
 import type { Random } from '../random';
-import { breitWigner, fromPtYPhiM, twoBodyDecay, type Vec4 } from './kinematics';
+import { breitWigner, fromPtYPhiM, twoBodyDecay, type Vec4 } from '../kinematics';
 
 /** A generated particle that the detector sees: a charged lepton or a quark / gluon that becomes a jet. */
 export interface TruthObject {

@@ -1,10 +1,12 @@
 /**
- * Minimal relativistic kinematics for the DarkMachines event simulator: four-vectors (GeV), pT/η/φ,
- * Lorentz boosts and isotropic two-body decays (PDG Review "Kinematics", Sec. 49.4.2).
+ * Relativistic kinematics for the event simulators: four-vectors, pT/η/φ, Lorentz boosts, isotropic
+ * two- and three-body decays (PDG Review of Particle Physics, "Kinematics", §49.4.2), Breit–Wigner
+ * masses, and the invariant mass of two massless objects used by the Z′ seed (Foster & Bakøy 2022,
+ * §4.1). Units are whatever the caller uses consistently (GeV in the simulators, MeV in ntuples).
  *
- * Used by `processes.ts` and `detector.ts` (notebook 04-darkmachines).
+ * Used by lib/darkmachines (notebook 04) and lib/zprime (notebook 05).
  */
-import type { Random } from '../random';
+import type { Random } from './random';
 
 /** A four-momentum in GeV (metric + − − −), z along the beam. */
 export interface Vec4 {
@@ -121,4 +123,28 @@ export function recoil(system: readonly Vec4[], ptx: number, pty: number): Vec4[
   const mtNew = Math.sqrt(m * m + ptx * ptx + pty * pty);
   const target = { E: mtNew * Math.cosh(y), px: ptx, py: pty, pz: mtNew * Math.sinh(y) };
   return rest.map((v) => boostFromRest(v, target));
+}
+
+/** Four-vector of a resonance of mass `m` with transverse momentum `pt`, rapidity `y` and azimuth `phi`. */
+export function fromPtYPhiM(pt: number, y: number, phi: number, m: number): Vec4 {
+  const mt = Math.sqrt(pt * pt + m * m);
+  return { E: mt * Math.cosh(y), px: pt * Math.cos(phi), py: pt * Math.sin(phi), pz: mt * Math.sinh(y) };
+}
+
+/**
+ * Invariant mass of two massless objects from their transverse momenta, pseudorapidities and
+ * azimuths (the Z′ seed's formula, §4.1): M = √(2 pT1 pT2 (cosh(η1 − η2) − cos(φ1 − φ2))).
+ * Same unit as the pT (MeV in, MeV out).
+ */
+export function invariantMassPtEtaPhi(pt1: number, eta1: number, phi1: number, pt2: number, eta2: number, phi2: number): number {
+  const m2 = 2 * pt1 * pt2 * (Math.cosh(eta1 - eta2) - Math.cos(phi1 - phi2));
+  return m2 > 0 ? Math.sqrt(m2) : 0;
+}
+
+/** Relativistic Breit–Wigner mass draw (Cauchy in m, truncated to [lo, hi]) for mass `m0` and width `gamma`. */
+export function breitWigner(m0: number, gamma: number, lo: number, hi: number, rng: Random): number {
+  for (;;) {
+    const m = m0 + (gamma / 2) * Math.tan(Math.PI * (rng.random() - 0.5));
+    if (m >= lo && m <= hi) return m;
+  }
 }
