@@ -13,7 +13,7 @@ export { rocCurve, auc, rocAuc, signalEfficiencyAt } from './metrics/roc';
 export type { RocCurve, RocOptions } from './metrics/roc';
 export { binarize, optimalThreshold } from './metrics/thresholds';
 export type { ThresholdCriterion, OptimalThreshold } from './metrics/thresholds';
-export { accuracy, precision, recall, f1, confusionMatrix, precisionRecallF1 } from './metrics/classification';
+export { accuracy, precision, recall, f1, confusionMatrix, precisionRecallF1, argmaxRows } from './metrics/classification';
 export type { BinaryMetricOptions, ConfusionMatrix, Average, PrfOptions, PrfScores, PrfPerLabel } from './metrics/classification';
 export { explainedVariance, r2Score, mse, rmse, mae } from './metrics/regression';
 export type { Targets, MultiOutput, ErrorMultiOutput, PerOutput, RegressionOptions, ScoreOptions } from './metrics/regression';

@@ -11,7 +11,8 @@
  * Internals not re-exported: histograms, split finding, growers, losses, staged prediction.
  * Used by the NEWSdm (BDT, RF), Z′ (RF baseline) and DarkMachines (isolation forest) notebooks.
  */
-export { GradientBoostingClassifier, GradientBoostingRegressor, argmaxRows } from './trees/gradient-boosting';
+export { GradientBoostingClassifier, GradientBoostingRegressor } from './trees/gradient-boosting';
+export { argmaxRows } from './metrics'; // predicted class from per-class scores
 export type { BoostingOptions, EarlyStoppingOptions, PredictOptions } from './trees/gradient-boosting';
 export { BinMapper, MISSING_BIN, MAX_BINS, findBinThresholds, percentileMidpoint, binOf } from './trees/binning';
 export type { BinnedMatrix, BinMapperOptions } from './trees/binning';

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
-import { arrayBlock, fit, type ArrayBlock, type History } from '../train';
+import { arrayBlock, fit, predictScores, type ArrayBlock, type History } from '../train';
 import { buildModel, type LayerSpec } from './architecture';
 
 /** 1 / (mean counts per pixel and band) of the first `sample` maps: the Rescaling factor. */
@@ -74,31 +74,11 @@ export async function trainClassifier(train: LabelledMaps, validation: LabelledM
 /** Model outputs for `n` maps of `shape`, `[n × outputs]`, in batches. */
 export function predictMaps(model: tf.LayersModel, maps: Float32Array, n: number, shape: readonly number[], batchSize = 100): Float32Array {
   const px = shape.reduce((a, b) => a * b, 1);
-  const parts: Float32Array[] = [];
-  for (let s = 0; s < n; s += batchSize) {
-    const m = Math.min(batchSize, n - s);
-    const y = tf.tidy(() => model.predict(tf.tensor(maps.subarray(s * px, (s + m) * px), [m, ...shape])) as tf.Tensor);
-    parts.push(y.dataSync() as Float32Array);
-    y.dispose();
-  }
-  const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return predictScores(model, arrayBlock(maps.subarray(0, n * px), [n, ...shape]), { batchSize });
 }
 
-/** Arg-max class per row of `[n × k]` scores. */
-export function argmaxRows(scores: Float32Array, k: number): Int32Array {
-  const n = scores.length / k;
-  return Int32Array.from({ length: n }, (_, i) => {
-    let best = 0;
-    for (let c = 1; c < k; c++) if (scores[i * k + c] > scores[i * k + best]) best = c;
-    return best;
-  });
-}
+/** Arg-max class per row of `[n × k]` scores (see lib/metrics). */
+export { argmaxRows } from '../metrics/classification';
 
 /** A display image of map `i`: √(counts summed over the bands) (or one band), `[height × width]`. */
 export function mapImage(maps: Float32Array, i: number, shape: readonly number[], band?: number): Float32Array {

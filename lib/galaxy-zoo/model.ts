@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { dropout } from '../layers';
 import { Random } from '../random';
 import { NUM_TARGETS } from './decision-tree';
+import { arrayBlock, predictScores } from '../train';
 
 /** Options of {@link galaxyCnn}. */
 export interface GalaxyCnnOptions {
@@ -71,13 +72,5 @@ export function rmseColumns(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, 
 
 /** Predictions `[n, 37]` of `model` for images `[n, size, size, 3]`, in batches. */
 export function predictBatches(model: tf.LayersModel, images: Float32Array, n: number, size: number, batchSize = 128): Float32Array {
-  const out = new Float32Array(n * NUM_TARGETS);
-  const px = size * size * 3;
-  for (let s = 0; s < n; s += batchSize) {
-    const m = Math.min(batchSize, n - s);
-    const y = tf.tidy(() => model.predict(tf.tensor4d(images.subarray(s * px, (s + m) * px), [m, size, size, 3])) as tf.Tensor);
-    out.set(y.dataSync(), s * NUM_TARGETS);
-    y.dispose();
-  }
-  return out;
+  return predictScores(model, arrayBlock(images.subarray(0, n * size * size * 3), [n, size, size, 3]), { batchSize });
 }

@@ -209,3 +209,14 @@ function mean(a: Float64Array, w?: Float64Array): number {
   for (let i = 0; i < a.length; i++) s += a[i] * w[i];
   return s / sum(w);
 }
+
+/** Index of the largest entry of each row of a row-major n × k score array (the first one on ties): the predicted class. */
+export function argmaxRows(scores: ArrayLike<number>, k: number): Int32Array {
+  const out = new Int32Array(Math.floor(scores.length / k));
+  for (let i = 0; i < out.length; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (scores[i * k + j] > scores[i * k + best]) best = j;
+    out[i] = best;
+  }
+  return out;
+}

@@ -147,15 +147,6 @@ export function binaryScores(yTrue: ArrayLike<number>, scores: ArrayLike<number>
   };
 }
 
-/** Argmax of each row of [n, k] probabilities. */
-export function argmaxRows(probs: ArrayLike<number>, k: number): Int32Array {
-  const n = probs.length / k;
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (probs[i * k + j] > probs[i * k + best]) best = j;
-    out[i] = best;
-  }
-  return out;
-}
+/** Argmax of each row of [n, k] probabilities (see lib/metrics). */
+export { argmaxRows } from '../metrics/classification';
 

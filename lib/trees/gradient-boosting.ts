@@ -21,6 +21,7 @@ import { checkStages, stagedTreeSums } from './ensemble-predict';
 import { fitBoosting, type BoostedEnsemble, type BoostingOptions } from './boosting';
 import { logLoss, sigmoid, softmaxLoss, squaredError } from './losses';
 import { checkClassLabels, checkFeatureCount, checkSampleWeight, checkTargets, matrixShape, type FeatureMatrix } from './matrix';
+import { argmaxRows } from '../metrics/classification';
 
 export type { BoostingOptions, EarlyStoppingOptions } from './boosting';
 
@@ -184,13 +185,3 @@ export class GradientBoostingRegressor extends BoostedModel {
   }
 }
 
-/** Index of the largest entry of each row of a row-major n × K array (first one on ties). */
-export function argmaxRows(values: Float64Array, K: number): Int32Array {
-  const out = new Int32Array(values.length / K);
-  for (let i = 0; i < out.length; i++) {
-    let best = 0;
-    for (let k = 1; k < K; k++) if (values[i * K + k] > values[i * K + best]) best = k;
-    out[i] = best;
-  }
-  return out;
-}

@@ -19,7 +19,7 @@ import type { Random } from '../random';
 import { BinMapper } from './binning';
 import { checkStages, stagedTreeSums } from './ensemble-predict';
 import { ForestWorkspace, growForestTree, rowMajorBins, type Criterion, type ForestTreeParams } from './forest-grower';
-import { argmaxRows } from './gradient-boosting';
+import { argmaxRows } from '../metrics/classification';
 import { checkClassLabels, checkFeatureCount, checkInt, checkRange, checkSampleWeight, matrixShape, type FeatureMatrix } from './matrix';
 import { accumulateGains, normalise, type Tree } from './tree';
 
