@@ -22,31 +22,24 @@ import { describeBackend, initBackend } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
 import { buildModel, smallModelSpec } from '../lib/galactic-centre/architecture';
+import { timeEpochs } from './timing';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 
-/** min ms per epoch over `epochs` timed epochs (after a warm-up) and the CPU seconds of the timed part. */
+/** The small GC model's epoch on random maps (see `timeEpochs`): min wall ms and CPU seconds of the timed part. */
 async function timeTfjs(maps: number, h: number, w: number, batch: number, epochs: number): Promise<{ ms: number; cpuSeconds: number }> {
   const model = buildModel([h, w, 3], smallModelSpec(0.1));
   model.compile({ optimizer: tf.train.adam(5e-4), loss: 'binaryCrossentropy' });
   const rng = new Random(1);
   const x = tf.tensor4d(Float32Array.from({ length: maps * h * w * 3 }, () => rng.uniform(0, 20)), [maps, h, w, 3]);
   const y = tf.tensor2d(Float32Array.from({ length: maps }, () => (rng.random() < 0.5 ? 1 : 0)), [maps, 1]);
-  await model.fit(x, y, { batchSize: batch, epochs: 1, verbose: 0 });
-  const cpu0 = process.cpuUsage();
-  let best = Infinity;
-  for (let e = 0; e < epochs; e++) {
-    const t = performance.now();
-    await model.fit(x, y, { batchSize: batch, epochs: 1, verbose: 0, shuffle: true });
-    best = Math.min(best, performance.now() - t);
-  }
-  const u = process.cpuUsage(cpu0);
+  const t = await timeEpochs(model, x, y, batch, epochs);
   tf.dispose([x, y]);
   model.dispose();
-  return { ms: best, cpuSeconds: (u.user + u.system) / 1e6 };
+  return { ms: t.ms, cpuSeconds: (t.cpuMs * epochs) / 1000 };
 }
 
 function timeTorch(python: string, maps: number, h: number, w: number, batch: number, threads: number, epochs: number, large = false): number {

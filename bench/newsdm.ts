@@ -18,6 +18,7 @@ import { describeBackend, initBackend } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
 import { buildCnn, compileCnn } from '../lib/newsdm/models';
+import { timeEpochs } from './timing';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,17 +30,9 @@ async function timeModel(model: tf.LayersModel, samples: number, size: number, b
   const rng = new Random(1);
   const x = tf.tensor5d(Float32Array.from({ length: samples * 8 * size * size }, () => rng.normal()), [samples, 8, size, size, 1]);
   const y = tf.tensor2d(Float32Array.from({ length: samples }, () => (rng.random() < 0.5 ? 1 : 0)), [samples, 1]);
-  await model.fit(x, y, { batchSize: batch, epochs: 1, verbose: 0 });
-  const cpu0 = process.cpuUsage();
-  let best = Infinity;
-  for (let e = 0; e < epochs; e++) {
-    const t = performance.now();
-    await model.fit(x, y, { batchSize: batch, epochs: 1, verbose: 0, shuffle: true });
-    best = Math.min(best, performance.now() - t);
-  }
-  const u = process.cpuUsage(cpu0);
+  const t = await timeEpochs(model, x, y, batch, epochs);
   tf.dispose([x, y]);
-  return { ms: best, cpuMs: (u.user + u.system) / 1000 / epochs };
+  return t;
 }
 
 /** The same VGG-like 3D network with tfjs's stock Conv3D layers (for the conv3d comparison). */

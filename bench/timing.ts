@@ -40,6 +40,18 @@ async function fitOnce(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, sample
 }
 
 /**
+ * Wall ms of the fastest of `epochs` full epochs of `model` on (x, y) after one warm-up epoch, and the
+ * mean CPU ms per timed epoch. Used by the studies' benchmarks for their own models.
+ */
+export async function timeEpochs(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, batchSize: number, epochs: number): Promise<{ ms: number; cpuMs: number }> {
+  const samples = x.shape[0];
+  await fitOnce(model, x, y, samples, batchSize); // warm-up
+  const runs = [];
+  for (let e = 0; e < epochs; e++) runs.push(await fitOnce(model, x, y, samples, batchSize));
+  return { ms: Math.min(...runs.map((r) => r.ms)), cpuMs: runs.reduce((s, r) => s + r.cpuMs, 0) / runs.length };
+}
+
+/**
  * Times a workload on the active tfjs backend.
  * @param epochs timed full epochs after the warm-up (when there is no budget)
  * @param budgetMs if set, extrapolate from prefixes of the data instead of running full epochs
