@@ -9,37 +9,43 @@ source = os.path.join(root, "lib", module + ".ts")
 
 
 def run(kc, code):
-    msg_id = kc.execute(code)
+    """Executes `code` and returns what it printed (tslab prints a cell's value to stdout)."""
     results = []
-    while True:
-        msg = kc.get_iopub_msg(timeout=120)
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
+
+    def hook(msg):
         kind, content = msg["msg_type"], msg["content"]
-        if kind == "execute_result":  # tslab prints a cell's value to stdout instead
+        if kind == "execute_result":
             results.append(content["data"].get("text/plain", "").strip())
         elif kind == "stream" and content.get("name") == "stdout":
             results.append(content["text"].strip())
         elif kind == "error" or kind == "stream":
             results.append("ERROR " + json.dumps(content)[:500])
-        elif kind == "status" and content["execution_state"] == "idle":
-            return " ".join(results)
+
+    kc.execute_interactive(code, output_hook=hook, timeout=180)
+    return " ".join(results)
+
+
+def ready_client(km):
+    """A new client whose channels are connected to the running kernel."""
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=180)
+    return kc
 
 
 km = KernelManager(kernel_name="tslab")
 km.start_kernel(cwd=os.path.join(root, "notebooks"))
 try:
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=120)
+    kc = ready_client(km)
     code = f"import {{ probeValue }} from './lib/{module}';\nprobeValue()"
     with open(source, "w") as f:
         f.write("export function probeValue(): number { return 1; }\n")
     first = run(kc, code)
     with open(source, "w") as f:
         f.write("export function probeValue(): number { return 2; }\n")
+    kc.stop_channels()
     km.restart_kernel()
-    kc.wait_for_ready(timeout=120)
+    kc = ready_client(km)  # a new client: the old one's subscription can miss the new kernel's first messages
     second = run(kc, code)
     print(json.dumps({"first": first, "second": second}), flush=True)
     kc.stop_channels()
