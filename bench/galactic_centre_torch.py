@@ -8,11 +8,11 @@ ms_per_batch=<min> and ms_per_epoch=<min x ceil(MAPS / BATCH)>.
 Keras' Dense on a feature map acts on the channels of each pixel: a 1x1 convolution here.
 """
 import sys, time
-import torch
-from torch import nn
+from torch_common import min_epoch_ms, pin_threads
 
 maps, height, width, batch, threads, epochs = (int(a) for a in sys.argv[1:7])
-torch.set_num_threads(threads)
+torch = pin_threads(threads)
+nn = torch.nn
 torch.manual_seed(5)
 
 
@@ -70,21 +70,4 @@ loss_fn = nn.BCEWithLogitsLoss()
 x = torch.rand(maps, 3, height, width) * 20
 y = (torch.rand(maps, 1) > 0.5).float()
 
-
-def epoch():
-    model.train()
-    perm = torch.randperm(maps)
-    for s in range(0, maps, batch):
-        idx = perm[s:s + batch]
-        opt.zero_grad()
-        loss_fn(model(x[idx]), y[idx]).backward()
-        opt.step()
-
-
-epoch()
-times = []
-for _ in range(epochs):
-    t = time.perf_counter()
-    epoch()
-    times.append((time.perf_counter() - t) * 1000)
-print(f"ms_per_epoch={min(times):.1f}")
+print(f"ms_per_epoch={min_epoch_ms(torch, model, opt, loss_fn, x, y, batch, epochs):.1f}")

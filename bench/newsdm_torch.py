@@ -6,12 +6,12 @@ Input (N, 1, 8, SIZE, SIZE): polarisation as depth, one channel. 4 blocks of two
 (padding 1) and a max-pool (2x2x2 while the depth is > 1, then 1x2x2), filters doubling from WIDTH;
 dense 64, dropout 0.25, one logit. Adam 1e-3, binary cross-entropy.
 """
-import sys, time
-import torch
-from torch import nn
+import sys
+from torch_common import min_epoch_ms, pin_threads
 
 samples, size, width, batch, threads, epochs = (int(a) for a in sys.argv[1:7])
-torch.set_num_threads(threads)
+torch = pin_threads(threads)
+nn = torch.nn
 torch.manual_seed(5)
 
 layers, c_in, f, depth, s = [], 1, width, 8, size
@@ -27,21 +27,4 @@ loss_fn = nn.BCEWithLogitsLoss()
 x = torch.randn(samples, 1, 8, size, size)
 y = (torch.rand(samples, 1) > 0.5).float()
 
-
-def epoch():
-    model.train()
-    perm = torch.randperm(samples)
-    for b in range(0, samples, batch):
-        idx = perm[b:b + batch]
-        opt.zero_grad()
-        loss_fn(model(x[idx]), y[idx]).backward()
-        opt.step()
-
-
-epoch()
-best = float('inf')
-for _ in range(epochs):
-    t = time.perf_counter()
-    epoch()
-    best = min(best, time.perf_counter() - t)
-print(f"params={sum(p.numel() for p in model.parameters())} ms_per_epoch={1000 * best:.1f}")
+print(f"params={sum(p.numel() for p in model.parameters())} ms_per_epoch={min_epoch_ms(torch, model, opt, loss_fn, x, y, batch, epochs):.1f}")

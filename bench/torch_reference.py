@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import time
+from torch_common import pin_threads
 
 
 def parse_args():
@@ -73,16 +74,11 @@ def train_epoch(torch, model, loss_fn, opt, x, y, batch):
 
 def main():
     args = parse_args()
-    # torch.set_num_threads covers ATen's OpenMP pool only; Debian's torch also calls the pthread build
-    # of OpenBLAS, which otherwise starts a thread per core: pin every pool before torch loads it.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[var] = str(args.threads)
     try:
-        import torch
+        torch = pin_threads(args.threads)  # before torch loads: see bench/torch_common.py
     except ImportError as err:
         print(json.dumps({"error": f"PyTorch is not installed ({err})"}))
         return 0
-    torch.set_num_threads(args.threads)
     torch.manual_seed(7)
     results = {}
     for name in [m for m in args.models.split(",") if m]:
