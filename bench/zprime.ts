@@ -3,7 +3,7 @@
  * (lib/zprime): random forest and gradient boosting from lib/trees against scikit-learn
  * (bench/trees_sklearn.py: RandomForestClassifier, HistGradientBoostingClassifier), and one epoch
  * of the tabular network (lib/zprime/tabular.ts, tfjs wasm, one core) against the same network in
- * PyTorch (bench/zprime_torch.py), each Python side on 1 thread and on all cores; prints the ratios
+ * PyTorch (bench/zprime_torch.py, one process per thread count), each Python side on 1 thread and on all cores; prints the ratios
  * ours / theirs and the peak RSS of this process.
  *
  *   npx tsx bench/zprime.ts [--events 100000] [--trees 20] [--iterations 100] [--layers 200,100]
@@ -75,9 +75,11 @@ async function main(): Promise<void> {
   const history = await trainTabular(net, { cont, cat, y: ytr }, { epochs: 2, batchSize: batch, lrMax: 1e-2, loss: 'crossEntropy', rng: new Random(5), progress: 'none' });
   const tfjsMs = (history.rows[1].seconds as number) * 1000;
   net.dispose();
-  const th = !withPython ? { results: [] } : python('zprime_torch.py', ['--cont', file('cont.f32', cont), '--cat', file('cat.i32', cat), '--y', file('y.u8', ytr), '--dc', String(dc), '--levels', levels.join(','), '--layers', layers.join(','), '--batch', String(batch)], py);
+  const torchArgs = ['--cont', file('cont.f32', cont), '--cat', file('cat.i32', cat), '--y', file('y.u8', ytr), '--dc', String(dc), '--levels', levels.join(','), '--layers', layers.join(','), '--batch', String(batch)];
+  // one process per thread count: OpenBLAS's pool is fixed when torch is imported (bench/torch_common.py)
+  const torchRows = !withPython ? [] : ['1', 'all'].flatMap((threads) => python('zprime_torch.py', [...torchArgs, '--threads', threads], py).results as { engine: string; epoch_ms: number }[]);
   console.log(`tabular net epoch (${nTrain} rows, batch ${batch}, layers ${layers.join('/')}): tfjs wasm ${Math.round(tfjsMs)} ms`);
-  for (const r of th.results as { engine: string; epoch_ms: number }[]) console.log(`  ${r.engine}: ${Math.round(r.epoch_ms)} ms → ratio tfjs / torch = ${(tfjsMs / r.epoch_ms).toFixed(2)}`);
+  for (const r of torchRows) console.log(`  ${r.engine}: ${Math.round(r.epoch_ms)} ms → ratio tfjs / torch = ${(tfjsMs / r.epoch_ms).toFixed(2)}`);
   console.log('memory', JSON.stringify(memoryReport()));
   fs.rmSync(dir, { recursive: true, force: true });
 }
