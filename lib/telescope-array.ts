@@ -14,7 +14,6 @@ export * from './telescope-array/shards'; // HDF5 shard layout: write, check, re
 export * from './telescope-array/generate'; // simulate → cut → reconstruct → shards, shard by shard
 export * from './telescope-array/splits'; // all data sets of the notebook in one call
 export * from './telescope-array/stream'; // streamed, scaled batches from the shards; predictions
-export * from './telescope-array/adadelta'; // Adadelta as in Zeiler 2012 (tfjs 4.22's diverges)
 export * from './telescope-array/model'; // the 1D + 2D convolutional correction network
 export * from './telescope-array/train'; // training from the stream with throughput and peak RSS
 export * from './telescope-array/search'; // random search scored by validation EV

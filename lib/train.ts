@@ -10,6 +10,7 @@
  * - `history.ts` — `History`, the per-epoch table (`toColumns()` for arquero and charts)
  * - `progress.ts` — progress display for any loop: notebook line, terminal bar, or log lines
  * - `predict.ts` — `predictBatches` / `predictScores`: a model's outputs over arrays, batch by batch
+ * - `adadelta.ts` — `ZeilerAdadelta`, Adadelta as in Zeiler 2012 (tfjs 4.22's own diverges with the paper's settings)
  *
  * `loop.ts` (the shared epoch loop) and `progress-format.ts` are internals.
  */
@@ -45,3 +46,4 @@ export { EarlyStopping, WeightSnapshot, type EarlyStoppingOptions, type EarlySto
 export { History, inferMode, type EpochRecord, type BestEpoch, type StopReason } from './train/history';
 export { predictBatches, predictScores, type PredictOptions } from './train/predict';
 export { progress, Progress, type ProgressMode, type ProgressOptions, type TextSink } from './train/progress';
+export { ZeilerAdadelta } from './train/adadelta';

@@ -13,7 +13,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
 import { dropout } from '../layers';
-import { ZeilerAdadelta } from './adadelta';
+import { ZeilerAdadelta } from '../train/adadelta';
 import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS } from './event';
 
 /** Architecture and regularisation of the network. */
@@ -41,7 +41,7 @@ export type OptimizerName = 'adam' | 'adadelta';
 /**
  * An optimizer: Adam (Kingma & Ba 2015; lr 1e-3) or Adadelta as in the seed (Zeiler 2012,
  * arXiv:1212.5701: ρ = 0.95, ε = 1e-6, learning rate 1 as in Keras) — our `ZeilerAdadelta`, since
- * tfjs's own diverges with these settings (see `adadelta.ts`).
+ * tfjs's own diverges with these settings (see `lib/train/adadelta.ts`).
  */
 export function makeOptimizer(name: OptimizerName, lr?: number): tf.Optimizer {
   return name === 'adam' ? tf.train.adam(lr ?? 1e-3) : new ZeilerAdadelta(lr ?? 1.0, 0.95, 1e-6);

@@ -9,7 +9,7 @@
  *   E[Δx²]_t = ρ E[Δx²]_{t−1} + (1 − ρ) Δx_t²,  x_{t+1} = x_t + lr · Δx_t,
  * as in the paper and Keras. The accumulators and weights are tfjs's own (same names, same saving).
  *
- * Used by `model.ts` (notebooks/02-telescope-array.ipynb).
+ * Used by the Telescope Array correction network (`lib/telescope-array/model.ts`).
  */
 import * as tf from '@tensorflow/tfjs';
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { assertClose } from '../helpers';
-import { ZeilerAdadelta } from '../../lib/telescope-array/adadelta';
+import { ZeilerAdadelta } from '../../lib/train/adadelta';
 
 test('two steps on f(x) = x (gradient 1) follow the paper', () => {
   const x = tf.variable(tf.scalar(2));
