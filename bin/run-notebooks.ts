@@ -16,6 +16,11 @@ import { projectRoot } from '../lib/paths';
 import { readHeadline } from '../lib/report';
 import { listNotebooks, notebookProblems } from './notebook-files';
 
+const USAGE = `usage: tsx bin/run-notebooks.ts [--profile smoke|default|full] [--timeout SECONDS] [name-filter ...]
+  --profile   sizes of the run (default: default); also set as NOTEBOOK_PROFILE in the kernel
+  --timeout   seconds per notebook before it is stopped (default: 1800)
+  name-filter run only notebooks whose file name contains it, e.g. 02 or zprime`;
+
 interface Options {
   profile: ProfileName;
   timeoutSeconds: number;
@@ -39,8 +44,11 @@ function parseArgs(argv: string[]): Options {
       options.profile = value;
     } else if (arg === '--timeout') {
       options.timeoutSeconds = Number(argv[++i]);
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
     } else if (arg.startsWith('--')) {
-      throw new Error(`unknown option ${arg}`);
+      throw new Error(`unknown option ${arg}\n${USAGE}`);
     } else {
       options.filters.push(arg);
     }
