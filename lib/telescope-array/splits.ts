@@ -1,7 +1,8 @@
 /**
  * The data sets of the Telescope Array notebook, made in one call: the energy table from a
- * calibration sample, then HDF5 shards for training (nuclei and photons), validation and test
- * (nuclei and photons apart), each split from its own seeded generator.
+ * calibration sample, then HDF5 shards for training, validation and test, nuclei and photons apart
+ * (each hypothesis gets its own correction network, as TA's photon search reconstructs photon
+ * candidates with photon simulations), each split from its own seeded generator.
  *
  * Used by notebooks/02-telescope-array.ipynb and bench/telescope-array.ts.
  */
@@ -16,7 +17,8 @@ export interface SplitSizes {
   calibration: number;
   trainNuclei: number;
   trainPhotons: number;
-  validation: number;
+  validationNuclei: number;
+  validationPhotons: number;
   testNuclei: number;
   testPhotons: number;
 }
@@ -24,8 +26,10 @@ export interface SplitSizes {
 /** The shards of every split, the energy table and the simulator's throughput. */
 export interface DataSets {
   table: EnergyTable;
-  train: ShardInfo[];
-  validation: ShardInfo[];
+  trainNuclei: ShardInfo[];
+  trainPhotons: ShardInfo[];
+  validationNuclei: ShardInfo[];
+  validationPhotons: ShardInfo[];
   testNuclei: ShardInfo[];
   testPhotons: ShardInfo[];
   /** accepted events per second of simulation + reconstruction (excluding writing) */
@@ -58,11 +62,13 @@ export async function makeDataSets(dir: string, sizes: SplitSizes, opts: { N: nu
     write += r.seconds.write;
     return r.shards;
   };
-  const train = [...(await make('train-nuclei', 'nuclei', sizes.trainNuclei)), ...(await make('train-photons', 'photons', sizes.trainPhotons))];
-  const validation = await make('validation', 'nuclei', sizes.validation);
+  const trainNuclei = await make('train-nuclei', 'nuclei', sizes.trainNuclei);
+  const trainPhotons = await make('train-photons', 'photons', sizes.trainPhotons);
+  const validationNuclei = await make('validation-nuclei', 'nuclei', sizes.validationNuclei);
+  const validationPhotons = await make('validation-photons', 'photons', sizes.validationPhotons);
   const testNuclei = await make('test-nuclei', 'nuclei', sizes.testNuclei);
   const testPhotons = await make('test-photons', 'photons', sizes.testPhotons);
-  const all = [...train, ...validation, ...testNuclei, ...testPhotons];
+  const all = [...trainNuclei, ...trainPhotons, ...validationNuclei, ...validationPhotons, ...testNuclei, ...testPhotons];
   const bytes = all.reduce((a, s) => a + fs.statSync(s.path).size, 0);
-  return { table, train, validation, testNuclei, testPhotons, eventsPerSecond: accepted / simulate, acceptance: accepted / simulated, bytes, seconds: { calibration, simulate, write } };
+  return { table, trainNuclei, trainPhotons, validationNuclei, validationPhotons, testNuclei, testPhotons, eventsPerSecond: accepted / simulate, acceptance: accepted / simulated, bytes, seconds: { calibration, simulate, write } };
 }
