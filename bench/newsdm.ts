@@ -2,11 +2,11 @@
  * NEWSdm benchmark: one training epoch of the VGG-like 3D CNN (`lib/newsdm/models.ts`, `vgg3d`; input
  * 8 polarisations × S × S, one channel) in tfjs on wasm (one core) against its PyTorch twin
  * (`bench/newsdm_torch.py`) with all cores and with 1 thread, in one run so the ratios compare figures
- * taken at the same time; and, for the 3D convolution itself, our unrolled layer against tfjs's stock
- * `tf.layers.conv3d` on wasm. CPU seconds are printed beside wall seconds (the machines are shared).
+ * taken at the same time. The Conv3D kernels on wasm are `lib/backend`'s. CPU seconds are printed
+ * beside wall seconds (the machines are shared).
  *
  *   npx tsx bench/newsdm.ts [--samples 512] [--size 16] [--width 8] [--batch 64] [--epochs 2]
- *                           [--no-torch] [--no-stock] [--python /usr/bin/python3]
+ *                           [--no-torch] [--python /usr/bin/python3]
  *
  * The last line is `ratio_vs_torch=<tfjs ms / torch all-cores ms>` (`NA` without torch).
  */
@@ -35,25 +35,6 @@ async function timeModel(model: tf.LayersModel, samples: number, size: number, b
   return t;
 }
 
-/** The same VGG-like 3D network with tfjs's stock Conv3D layers (for the conv3d comparison). */
-function stockVgg3d(size: number, width: number): tf.LayersModel {
-  const m = tf.sequential();
-  let [depth, s, f] = [8, size, width];
-  for (let block = 0; block < 4 && s >= 2; block++) {
-    for (let k = 0; k < 2; k++) {
-      m.add(tf.layers.conv3d({ ...(block + k === 0 ? { inputShape: [8, size, size, 1] } : {}), filters: f, kernelSize: 3, padding: 'same', activation: 'relu' }));
-    }
-    m.add(tf.layers.maxPooling3d({ poolSize: [depth > 1 ? 2 : 1, 2, 2] }));
-    [depth, s, f] = [Math.max(1, depth >> 1), s >> 1, f * 2];
-  }
-  m.add(tf.layers.flatten());
-  m.add(tf.layers.dense({ units: 64, activation: 'relu' }));
-  m.add(tf.layers.dropout({ rate: 0.25 }));
-  m.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
-  m.compile({ optimizer: tf.train.adam(1e-3), loss: 'binaryCrossentropy' });
-  return m;
-}
-
 function timeTorch(python: string, samples: number, size: number, width: number, batch: number, threads: number, epochs: number): { ms: number; params: number } {
   const script = path.join(projectRoot(), 'bench', 'newsdm_torch.py');
   const r = spawnSync(python, [script, ...[samples, size, width, batch, threads, epochs].map(String)], { encoding: 'utf8' });
@@ -68,12 +49,7 @@ async function main(): Promise<void> {
   console.log(`tfjs ${describeBackend()}; VGG-like 3D, ${samples} samples 8×${size}×${size}, width ${width}, batch ${batch}`);
   const ours = compileCnn(buildCnn('vgg3d', { size, width, rng: new Random(2) }));
   const t = await timeModel(ours, samples, size, batch, epochs);
-  console.log(`tfjs wasm, unrolled Conv3D: ${t.ms.toFixed(0)} ms/epoch (CPU ${t.cpuMs.toFixed(0)} ms), ${ours.countParams()} parameters`);
-  if (!process.argv.includes('--no-stock')) {
-    const stock = stockVgg3d(size, width);
-    const s = await timeModel(stock, samples, size, batch, 1);
-    console.log(`tfjs wasm, stock tf.layers.conv3d: ${s.ms.toFixed(0)} ms/epoch (CPU ${s.cpuMs.toFixed(0)} ms), ${stock.countParams()} parameters; stock/unrolled = ${(s.ms / t.ms).toFixed(1)}`);
-  }
+  console.log(`tfjs wasm: ${t.ms.toFixed(0)} ms/epoch (CPU ${t.cpuMs.toFixed(0)} ms), ${ours.countParams()} parameters`);
   let ratio = 'NA';
   if (!process.argv.includes('--no-torch')) {
     const python = arg('python', '/usr/bin/python3');

@@ -10,7 +10,6 @@ export * from './newsdm/loader'; // real scans: NPY (N, 8, H, W) + labels CSV, o
 export * from './newsdm/fixture'; // the committed 12-cluster fixture under data/newsdm/
 export * from './newsdm/features'; // the 64 second-moment features, barycentre shifts
 export * from './newsdm/tree-study'; // BDT / RF AUC against the number of trees over 75 % subsamples
-export * from './newsdm/conv3d'; // 3D convolution as an unrolled 2D one (fast and correct on wasm)
 export * from './newsdm/models'; // simple / VGG-like, 2D / 3D CNNs with class and angle heads
 export * from './newsdm/experiment'; // normalisation, targets, training, prediction, binary scores
 export * from './newsdm/rotate'; // rotation augmentation, angle targets, angle error

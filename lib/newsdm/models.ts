@@ -6,7 +6,8 @@
  *   2×2 max-pool, filters doubling from `width` (64 in the seed, after Shirobokov; scaled down in the
  *   notebook's smaller profiles).
  * - `simple3d`, `vgg3d`: the same with polarisation as a third (depth) axis and one channel, 3×3×3
- *   kernels (`./conv3d`: unrolled for speed on wasm) and 2×2×2 pooling while the depth allows.
+ *   kernels (tfjs's Conv3D layer; on wasm its kernels come from `lib/backend`, since the stock input
+ *   gradient is wrong there) and 2×2×2 pooling while the depth allows.
  *
  * Every model ends in a `class` head (sigmoid for 2 classes, softmax for more) and, with
  * `angleOutput`, a second `angle` head regressing the rotation angle θ (seed §4.2.3) as the unit
@@ -19,7 +20,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { dropout } from '../layers';
 import { Random } from '../random';
-import { Conv3DUnrolled } from './conv3d';
 import { N_POL } from './physics';
 
 /** The four architectures. */
@@ -62,7 +62,7 @@ function conv2d(x: tf.SymbolicTensor, filters: number, rng: Random): tf.Symbolic
 }
 
 function conv3d(x: tf.SymbolicTensor, filters: number, rng: Random): tf.SymbolicTensor {
-  return new Conv3DUnrolled({ filters, seed: rng.integer(0, 2 ** 31 - 1) }).apply(x) as tf.SymbolicTensor;
+  return tf.layers.conv3d({ filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: seeded(rng) }).apply(x) as tf.SymbolicTensor;
 }
 
 /** 2×2 (2D) or 2×2×2 (3D, depth 1×2×2 once the depth is 1) max-pooling. */
