@@ -36,4 +36,57 @@ const typescript = require(require.resolve('@tslab/typescript-for-tslab', { path
 const noWatcher = () => ({ close() {} });
 typescript.sys.watchFile = noWatcher;
 typescript.sys.watchDirectory = noWatcher;
+
+// zeromq.js 6 answers every 513th send in one stretch of synchronous code asynchronously, and a send
+// issued while that one is pending throws EBUSY ("Socket is busy writing"). tslab sends without
+// waiting, so a cell that prints or displays a lot (a progress bar's updates count) failed, or the
+// kernel died when the failing send was tslab's own status message. Here a send that meets a busy
+// socket waits for the send before it, and every later send queues behind it, so the order holds;
+// all other sends go out synchronously, as before.
+// (zeromq.js src/socket.cc, Socket::Send and max_sync_operations; tests/environment/kernel.test.ts.)
+const zmq = require(require.resolve('zeromq', { paths: [path.dirname(tslabMain)] }));
+const sendState = new WeakMap(); // socket → { last: promise of its latest send, queued: sends waiting }
+for (const kind of ['Publisher', 'Router', 'Dealer', 'Reply']) {
+  const proto = zmq[kind] && zmq[kind].prototype;
+  if (!proto || typeof proto.send !== 'function') continue;
+  const send = proto.send;
+  const bind = proto.bind;
+  // libzmq's default high-water mark (1 000 messages) makes a publisher *drop* messages when the
+  // client lags behind a burst of outputs; a lost "idle" status leaves the client waiting forever.
+  // Jupyter's outputs must all arrive: no limit (0), set before the socket binds.
+  Object.defineProperty(proto, 'bind', {
+    configurable: true,
+    writable: true,
+    value: function bindWithoutLimit(address) {
+      this.sendHighWaterMark = 0;
+      return bind.call(this, address);
+    },
+  });
+  Object.defineProperty(proto, 'send', {
+    configurable: true,
+    writable: true,
+    value: function sendInOrder(message) {
+      let state = sendState.get(this);
+      if (!state) sendState.set(this, (state = { last: Promise.resolve(), queued: 0 }));
+      let sent = null;
+      if (state.queued === 0) {
+        try {
+          sent = send.call(this, message);
+        } catch (err) {
+          if (err.code !== 'EBUSY') throw err;
+        }
+      }
+      if (sent === null) {
+        state.queued++;
+        sent = state.last.catch(() => {}).then(() => {
+          state.queued--;
+          return send.call(this, message);
+        });
+        sent.catch((err) => process.stderr.write(`[tslab-kernel] zeromq ${kind} send failed: ${err}\n`));
+      }
+      state.last = sent;
+      return sent;
+    },
+  });
+}
 require(tslabMain).main();
