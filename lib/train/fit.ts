@@ -106,7 +106,8 @@ export interface CustomFitOptions extends TrainOptions {
 
 /** What `customFit` trains and how one batch's loss is computed. */
 export interface CustomFitSpec<B> {
-  /** e.g. `tf.train.adam(1e-3)`; schedules change its learning rate (and β1 / momentum) */
+  /** e.g. `tf.train.adam(1e-3)`; schedules change its learning rate (and β1 / momentum). The caller owns
+   * it: `customFit` does not dispose it, so a second call continues with its moments. */
   optimizer: tf.Optimizer;
   /** the model(s) or variables trained; also what best-weight restore snapshots */
   variables: tf.LayersModel | readonly tf.LayersModel[] | readonly tf.Variable[];
