@@ -1,24 +1,24 @@
 // The tslab kernel registered by environment/bootstrap.mjs imports the library from a notebook's folder,
 // an edit in lib/ is picked up after a kernel restart, and a cell may send any number of outputs.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../../lib/paths';
 
-function jupyterPython(root: string): string | null {
+/** The Python that bootstrap.mjs found with Jupyter in it, or null (and the test skipped) before bootstrap. */
+function jupyterPython(root: string, t: TestContext): string | null {
   const state = path.join(root, 'node_modules', '.cache', 'physics-ml', 'env.json');
-  return fs.existsSync(state) ? (JSON.parse(fs.readFileSync(state, 'utf8')).python as string) : null;
+  if (fs.existsSync(state)) return JSON.parse(fs.readFileSync(state, 'utf8')).python as string;
+  t.skip('Jupyter not bootstrapped (run node environment/bootstrap.mjs)');
+  return null;
 }
 
 test('an edit in lib/ is picked up after a kernel restart', (t) => {
   const root = projectRoot();
-  const python = jupyterPython(root);
-  if (!python) {
-    t.skip('Jupyter not bootstrapped (run node environment/bootstrap.mjs)');
-    return;
-  }
+  const python = jupyterPython(root, t);
+  if (!python) return;
   const module = `kernel-probe-${process.pid}`;
   try {
     const result = spawnSync(python, [path.join(root, 'tests', 'environment', 'kernel_restart.py'), root, module], {
@@ -36,11 +36,8 @@ test('an edit in lib/ is picked up after a kernel restart', (t) => {
 
 test('a cell with 3 000 outputs in one synchronous loop delivers them all, and the kernel lives on', (t) => {
   const root = projectRoot();
-  const python = jupyterPython(root);
-  if (!python) {
-    t.skip('Jupyter not bootstrapped (run node environment/bootstrap.mjs)');
-    return;
-  }
+  const python = jupyterPython(root, t);
+  if (!python) return;
   // without environment/tslab-kernel.cjs's send queue the 514th send threw EBUSY; without its
   // unlimited high-water mark about one run in four lost messages and hung
   const result = spawnSync(python, [path.join(root, 'tests', 'environment', 'kernel_many_outputs.py'), root, '3000'], { encoding: 'utf8', timeout: 240_000 });
