@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { KERNEL_NAME } from '../environment/kernel-spec.mjs';
 
 interface NotebookCell {
   cell_type: string;
@@ -20,7 +21,10 @@ export function listNotebooks(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** Problems that stop a notebook from being committed: outputs, execution counts, a wrong kernel. */
+/**
+ * Problems that stop a notebook from being committed: outputs, execution counts, a kernel other than
+ * this project's (`physics-ml-notebooks`, written per clone by environment/bootstrap.mjs).
+ */
 export function notebookProblems(file: string): string[] {
   let nb: { cells?: NotebookCell[]; metadata?: { kernelspec?: { name?: string } } };
   try {
@@ -29,7 +33,8 @@ export function notebookProblems(file: string): string[] {
     return [`${file}: not valid JSON (${(err as Error).message})`];
   }
   const problems: string[] = [];
-  if (nb.metadata?.kernelspec?.name !== 'tslab') problems.push(`${file}: kernelspec is not "tslab"`);
+  const kernel = nb.metadata?.kernelspec?.name;
+  if (kernel !== KERNEL_NAME) problems.push(`${file}: kernelspec is "${kernel}", not "${KERNEL_NAME}"`);
   (nb.cells ?? []).forEach((cell, index) => {
     if (cell.cell_type !== 'code') return;
     if ((cell.outputs ?? []).length > 0) problems.push(`${file}: cell ${index} carries outputs`);

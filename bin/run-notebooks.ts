@@ -1,92 +1,130 @@
 /**
- * Notebook runner for `npm test` (smoke profile) and `npm start` (default profile).
+ * Notebook runner for `npm test` (smoke profile) and `npm start` (NOTEBOOK_PROFILE, else default).
  *
- * Executes every notebook (or those named) headless through nbclient with the tslab kernel and
- * `NOTEBOOK_PROFILE`, writes executed copies and HTML to `reports/<profile>/`, and prints a table of
- * notebook, status, time and headline metric. On failure it prints the failing cell and its error and
- * exits non-zero. Run `node environment/bootstrap.mjs` first (the npm scripts do).
+ * Executes every notebook (or those named) headless through nbclient (environment/execute_notebook.py)
+ * with this clone's kernel (its folder put first on JUPYTER_PATH), writes executed copies and HTML to
+ * `reports/<profile>/`, and prints a table of notebook, status, time and headline metric. On failure it
+ * prints the failing cell and its error and exits 1; a bad command line exits 2 with the usage.
  *
- * usage: tsx bin/run-notebooks.ts [--profile smoke|default|full] [--timeout SECONDS] [name-filter ...]
+ * SIGINT (Ctrl-C) and SIGTERM stop the whole run within seconds: the signal goes to nbclient's process
+ * group, which shuts the kernel down and writes nothing; after GRACE_MS the group is killed (the kernel
+ * then ends by itself, environment/tslab-kernel.cjs). The runner prints one line and exits 130 / 143.
+ * Run `node environment/bootstrap.mjs` first (the npm scripts do).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROFILES, type ProfileName } from '../lib/profile';
 import { projectRoot } from '../lib/paths';
 import { readHeadline } from '../lib/report';
+import { readEnvironmentState, withJupyterPath, type EnvironmentState } from '../environment/kernel-spec.mjs';
 import { listNotebooks, notebookProblems } from './notebook-files';
+import { USAGE, UsageError, parseRunnerOptions, selectNotebooks, type RunnerOptions } from './runner-options';
 
-const USAGE = `usage: tsx bin/run-notebooks.ts [--profile smoke|default|full] [--timeout SECONDS] [name-filter ...]
-  --profile   sizes of the run (default: default); also set as NOTEBOOK_PROFILE in the kernel
-  --timeout   seconds per notebook before it is stopped (default: 1800)
-  name-filter run only notebooks whose file name contains it, e.g. 02 or zprime`;
+/** How long nbclient gets to shut the kernel down after a signal before its process group is killed. */
+const GRACE_MS = 5000;
 
-interface Options {
-  profile: ProfileName;
-  timeoutSeconds: number;
-  filters: string[];
-}
-
-interface Outcome {
+export interface Outcome {
   name: string;
   ok: boolean;
+  /** The run was stopped by a signal while this notebook ran (no report was written for it). */
+  interrupted: boolean;
   seconds: number;
   headline: string;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { profile: 'default', timeoutSeconds: 1800, filters: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--profile') {
-      const value = argv[++i] as ProfileName;
-      if (!PROFILES.includes(value)) throw new Error(`--profile must be one of ${PROFILES.join(', ')}, got "${value}"`);
-      options.profile = value;
-    } else if (arg === '--timeout') {
-      options.timeoutSeconds = Number(argv[++i]);
-    } else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else if (arg.startsWith('--')) {
-      throw new Error(`unknown option ${arg}\n${USAGE}`);
-    } else {
-      options.filters.push(arg);
+/** The signal that stopped the run, and the nbclient process running when it came. */
+class Interruption {
+  signal: NodeJS.Signals | null = null;
+  child: ChildProcess | null = null;
+  private killTimer: NodeJS.Timeout | null = null;
+
+  listen(): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => this.receive(signal));
+  }
+
+  /** First signal: pass it to nbclient's group; a second one, or GRACE_MS later: kill the group. */
+  private receive(signal: NodeJS.Signals): void {
+    if (this.signal !== null) return this.killChild('SIGKILL');
+    this.signal = signal;
+    this.killChild(signal);
+    this.killTimer = setTimeout(() => this.killChild('SIGKILL'), GRACE_MS);
+  }
+
+  private killChild(signal: NodeJS.Signals): void {
+    const pid = this.child?.pid;
+    if (pid === undefined || this.child?.exitCode !== null || this.child?.signalCode !== null) return;
+    try {
+      process.kill(-pid, signal); // the child leads its own process group (spawned detached)
+    } catch {
+      /* already gone */
     }
   }
-  return options;
+
+  stopTimer(): void {
+    if (this.killTimer) clearTimeout(this.killTimer);
+  }
+
+  exitStatus(): number {
+    return 128 + (this.signal === 'SIGINT' ? 2 : 15);
+  }
 }
 
-/** The Python that bootstrap.mjs found with Jupyter in it. */
-function jupyterPython(root: string): string {
-  const state = path.join(root, 'node_modules', '.cache', 'physics-ml', 'env.json');
-  if (fs.existsSync(state)) return JSON.parse(fs.readFileSync(state, 'utf8')).python as string;
-  return process.env.JUPYTER_PYTHON ?? '/usr/bin/python3';
-}
-
-function runNotebook(root: string, notebook: string, options: Options, reportDir: string): Outcome {
+function runNotebook(
+  notebook: string,
+  options: RunnerOptions,
+  context: { root: string; env: EnvironmentState; reportDir: string; interruption: Interruption },
+): Promise<Outcome> {
+  const { root, env, reportDir, interruption } = context;
   const name = path.basename(notebook, '.ipynb');
   const started = Date.now();
   console.log(`\n▶ ${name} (profile ${options.profile})`);
-  const result = spawnSync(
-    jupyterPython(root),
-    [
-      path.join(root, 'environment', 'execute_notebook.py'),
-      notebook,
-      path.join(reportDir, `${name}.ipynb`),
-      path.join(reportDir, `${name}.html`),
-      '--timeout',
-      String(options.timeoutSeconds),
-    ],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, NOTEBOOK_PROFILE: options.profile, NOTEBOOK_NAME: name, NOTEBOOK_REPORT_DIR: reportDir, PROJECT_ROOT: root },
-    },
-  );
-  const seconds = (Date.now() - started) / 1000;
-  const ok = result.status === 0;
-  const headline = ok ? readHeadline(reportDir, name) ?? '' : '';
-  console.log(`${ok ? '✔' : '✘'} ${name}: ${ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
-  return { name, ok, seconds, headline };
+  const args = [
+    path.join(root, 'environment', 'execute_notebook.py'),
+    notebook,
+    path.join(reportDir, `${name}.ipynb`),
+    path.join(reportDir, `${name}.html`),
+    '--timeout',
+    String(options.timeoutSeconds),
+    '--kernel',
+    env.kernelName,
+  ];
+  const childEnv = {
+    ...withJupyterPath(env.jupyterPath),
+    NOTEBOOK_PROFILE: options.profile,
+    NOTEBOOK_NAME: name,
+    NOTEBOOK_REPORT_DIR: reportDir,
+    PROJECT_ROOT: root,
+  };
+  // detached: nbclient leads a process group of its own, so a signal reaches it (and what it started)
+  // only through us, once, and Ctrl-C in the terminal does not hit it twice
+  const child = spawn(env.python, args, { stdio: ['ignore', 'inherit', 'inherit'], env: childEnv, detached: true });
+  interruption.child = child;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (status: number | null) => {
+      if (done) return;
+      done = true;
+      interruption.child = null;
+      removeTemporaryFiles(reportDir, child.pid);
+      const seconds = (Date.now() - started) / 1000;
+      const interrupted = interruption.signal !== null;
+      const ok = status === 0 && !interrupted;
+      const headline = ok ? (readHeadline(reportDir, name) ?? '') : '';
+      if (!interrupted) console.log(`${ok ? '✔' : '✘'} ${name}: ${ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+      resolve({ name, ok, interrupted, seconds, headline });
+    };
+    child.on('error', (err) => {
+      console.error(`could not start ${env.python}: ${err.message}`);
+      finish(null);
+    });
+    child.on('exit', (code) => finish(code));
+  });
+}
+
+/** A path for messages: relative to the working directory when inside it. */
+function shown(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative === '' ? '.' : relative.startsWith('..') ? dir : relative;
 }
 
 function printTable(outcomes: Outcome[], reportDir: string): void {
@@ -99,26 +137,78 @@ function printTable(outcomes: Outcome[], reportDir: string): void {
   for (const row of rows) console.log(line(row));
   const total = outcomes.reduce((s, o) => s + o.seconds, 0);
   console.log(`\n${outcomes.filter((o) => o.ok).length} of ${outcomes.length} notebooks ran in ${total.toFixed(1)} s.`);
-  console.log(`Reports: ${path.relative(process.cwd(), reportDir) || '.'}/<notebook>.html (open in a browser)`);
+  console.log(`Reports: ${shown(reportDir)}/<notebook>.html (open in a browser)`);
 }
 
-function main(): void {
-  const options = parseArgs(process.argv.slice(2));
+/** Leftovers of a writer killed mid-write (execute_notebook.py writes `<file>.tmp-<pid>`, then renames). */
+function removeTemporaryFiles(reportDir: string, pid: number | undefined): void {
+  if (pid === undefined) return;
+  for (const file of fs.readdirSync(reportDir)) {
+    if (file.endsWith(`.tmp-${pid}`)) fs.rmSync(path.join(reportDir, file), { force: true });
+  }
+}
+
+function describeInterruption(interruption: Interruption, outcomes: Outcome[], notebooks: string[]): string {
+  const stopped = outcomes.find((o) => o.interrupted);
+  const notRun = notebooks.slice(outcomes.length).map((nb) => path.basename(nb, '.ipynb'));
+  const during = stopped ? `while ${stopped.name} ran (its report was not written)` : 'between notebooks';
+  return `✘ interrupted by ${interruption.signal} ${during}; ${notRun.length === 0 ? 'no notebook left' : `not run: ${notRun.join(', ')}`}`;
+}
+
+/** Banner line: the profile and where it came from. */
+function banner(options: RunnerOptions, count: number, reportDir: string): string {
+  const source = options.profileSource === 'default' ? 'the default' : `from ${options.profileSource}`;
+  return `Running ${count} notebook${count === 1 ? '' : 's'} in profile ${options.profile} (${source}); per-cell timeout ${options.timeoutSeconds} s; reports in ${shown(reportDir)}/`;
+}
+
+function usageExit(err: unknown): never {
+  if (!(err instanceof UsageError)) throw err;
+  console.error(`run-notebooks: ${err.message}\n${USAGE}`);
+  process.exit(2);
+}
+
+/** Runs the selected notebooks one after the other; returns their outcomes and the process's exit status. */
+async function main(argv: string[]): Promise<{ outcomes: Outcome[]; reportDir: string; status: number }> {
+  const interruption = new Interruption();
+  interruption.listen();
+  let options: RunnerOptions;
+  let notebooks: string[];
   const root = projectRoot();
-  const notebooks = listNotebooks(path.join(root, 'notebooks')).filter(
-    (nb) => options.filters.length === 0 || options.filters.some((f) => path.basename(nb).includes(f)),
-  );
-  if (notebooks.length === 0) throw new Error(`no notebooks match ${options.filters.join(', ')}`);
+  try {
+    options = parseRunnerOptions(argv, process.env);
+    if (options.help) {
+      console.log(USAGE);
+      return { outcomes: [], reportDir: '', status: 0 };
+    }
+    notebooks = selectNotebooks(listNotebooks(path.resolve(options.notebookDir ?? path.join(root, 'notebooks'))), options.filters);
+  } catch (err) {
+    usageExit(err);
+  }
+  const env = readEnvironmentState(root);
+  if (!env) {
+    console.error('run-notebooks: the environment is not bootstrapped; run node environment/bootstrap.mjs first.');
+    return { outcomes: [], reportDir: '', status: 1 };
+  }
   const problems = notebooks.flatMap(notebookProblems);
   if (problems.length > 0) {
     console.error('Notebooks must be committed without outputs (executed copies go to reports/):\n  ' + problems.join('\n  '));
-    process.exit(1);
+    return { outcomes: [], reportDir: '', status: 1 };
   }
-  const reportDir = path.join(root, 'reports', options.profile);
+  const reportDir = path.resolve(options.reportDir ?? path.join(root, 'reports', options.profile));
   fs.mkdirSync(reportDir, { recursive: true });
-  const outcomes = notebooks.map((nb) => runNotebook(root, nb, options, reportDir));
+  console.log(banner(options, notebooks.length, reportDir));
+  const outcomes: Outcome[] = [];
+  for (const notebook of notebooks) {
+    if (interruption.signal !== null) break;
+    outcomes.push(await runNotebook(notebook, options, { root, env, reportDir, interruption }));
+  }
+  interruption.stopTimer();
+  if (interruption.signal !== null) {
+    console.error(describeInterruption(interruption, outcomes, notebooks));
+    return { outcomes, reportDir, status: interruption.exitStatus() };
+  }
   printTable(outcomes, reportDir);
-  process.exit(outcomes.every((o) => o.ok) ? 0 : 1);
+  return { outcomes, reportDir, status: outcomes.every((o) => o.ok) ? 0 : 1 };
 }
 
-main();
+main(process.argv.slice(2)).then(({ status }) => process.exit(status));

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The tslab kernel as registered by bootstrap.mjs (`tslab install --binary=<this file>`).
+// The tslab kernel of this clone, started by Jupyter through the kernel spec that bootstrap.mjs writes
+// (`.jupyter/kernels/physics-ml-notebooks/kernel.json`: node <this file> kernel --config-path <file>).
 // tslab compiles cells with TypeScript's rootDir set to the kernel's working directory, so a notebook
 // in notebooks/ could not import ../lib. Jupyter starts kernels in the notebook's folder; inside this
 // project we move to the project root first, so every notebook imports the library as './lib/...'.
@@ -11,11 +12,16 @@ const path = require('node:path');
 const PACKAGE_NAME = 'physics-ml-notebooks';
 const projectRoot = path.resolve(__dirname, '..');
 
+/**
+ * @param {string} dir
+ * @param {string} parent
+ */
 function isInside(dir, parent) {
   const rel = path.relative(parent, dir);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** @param {string} dir */
 function isProject(dir) {
   try {
     return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === PACKAGE_NAME;
@@ -57,6 +63,7 @@ for (const kind of ['Publisher', 'Router', 'Dealer', 'Reply']) {
   Object.defineProperty(proto, 'bind', {
     configurable: true,
     writable: true,
+    /** @param {string} address */
     value: function bindWithoutLimit(address) {
       this.sendHighWaterMark = 0;
       return bind.call(this, address);
@@ -65,6 +72,7 @@ for (const kind of ['Publisher', 'Router', 'Dealer', 'Reply']) {
   Object.defineProperty(proto, 'send', {
     configurable: true,
     writable: true,
+    /** @param {unknown} message */
     value: function sendInOrder(message) {
       let state = sendState.get(this);
       if (!state) sendState.set(this, (state = { last: Promise.resolve(), queued: 0 }));
@@ -73,7 +81,7 @@ for (const kind of ['Publisher', 'Router', 'Dealer', 'Reply']) {
         try {
           sent = send.call(this, message);
         } catch (err) {
-          if (err.code !== 'EBUSY') throw err;
+          if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EBUSY') throw err;
         }
       }
       if (sent === null) {
@@ -82,11 +90,22 @@ for (const kind of ['Publisher', 'Router', 'Dealer', 'Reply']) {
           state.queued--;
           return send.call(this, message);
         });
-        sent.catch((err) => process.stderr.write(`[tslab-kernel] zeromq ${kind} send failed: ${err}\n`));
+        sent.catch((/** @type {unknown} */ err) => process.stderr.write(`[tslab-kernel] zeromq ${kind} send failed: ${err}\n`));
       }
       state.last = sent;
       return sent;
     },
   });
+}
+
+// jupyter_client starts a kernel in a session of its own, so a signal to the notebook runner's process
+// group does not reach it, and a kernel whose nbclient was killed would live on as an orphan. Like
+// ipykernel's ParentPoller, the kernel ends when the process that started it (JPY_PARENT_PID, set by
+// jupyter_client's launcher) is no longer its parent.
+const parentPid = Number(process.env.JPY_PARENT_PID);
+if (Number.isInteger(parentPid) && parentPid > 1 && process.ppid === parentPid) {
+  setInterval(() => {
+    if (process.ppid !== parentPid) process.exit(1);
+  }, 500).unref();
 }
 require(tslabMain).main();

@@ -1,4 +1,4 @@
-"""Starts the registered tslab kernel and runs a cell that displays N outputs in one synchronous loop
+"""Starts this clone's kernel (KERNEL_NAME, found on JUPYTER_PATH) and runs a cell that displays N outputs in one synchronous loop
 (more than zeromq.js sends synchronously, 512, which made tslab throw "Socket is busy writing"; and
 more than libzmq's default high-water mark, 1 000, at which a publisher drops messages and the client
 then waits forever for the lost "idle"), then a second cell. Prints one JSON line: the displays seen,
@@ -16,7 +16,7 @@ def log(what):
 from jupyter_client.manager import KernelManager
 
 root, n = sys.argv[1], int(sys.argv[2])
-km = KernelManager(kernel_name="tslab")
+km = KernelManager(kernel_name=os.environ["KERNEL_NAME"])
 km.start_kernel(cwd=os.path.join(root, "notebooks"))
 try:
     kc = km.client()

@@ -1,4 +1,4 @@
-"""Starts the registered tslab kernel in notebooks/ (as Jupyter does), imports a module from lib/,
+"""Starts this clone's kernel (KERNEL_NAME, found on JUPYTER_PATH) in notebooks/ (as Jupyter does), imports a module from lib/,
 edits it, restarts the kernel and imports it again. Prints one JSON line: the two results.
 usage: kernel_restart.py PROJECT_ROOT MODULE_NAME"""
 import json, os, sys
@@ -33,7 +33,7 @@ def ready_client(km):
     return kc
 
 
-km = KernelManager(kernel_name="tslab")
+km = KernelManager(kernel_name=os.environ["KERNEL_NAME"])
 km.start_kernel(cwd=os.path.join(root, "notebooks"))
 try:
     kc = ready_client(km)
