@@ -32,9 +32,13 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}, dur
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const started = Date.now();
-  const exited = new Promise<Run>((resolve) =>
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr, pid: child.pid!, seconds: (Date.now() - started) / 1000 })),
-  );
+  const exited = new Promise<Run>((resolve) => {
+    const done = (status: number | null, signal: NodeJS.Signals | null) =>
+      resolve({ status, signal, stdout, stderr, pid: child.pid!, seconds: (Date.now() - started) / 1000 });
+    child.on('close', done);
+    // an orphan that inherited the pipes would hold 'close' back: give the output 2 s after the exit
+    child.on('exit', (status, signal) => setTimeout(() => done(status, signal), 2000).unref());
+  });
   const failure = (during ?? (async () => {}))(child.pid!).then(
     () => null,
     (err: Error) => {
@@ -187,5 +191,21 @@ test('a cell that times out, and a kernel that dies, are named with their output
   assert.match(sleep.stderr, /--- its output ---\nwaiting in cell 2/);
   const failed = JSON.parse(fs.readFileSync(path.join(reports, 'sleep.failed.ipynb'), 'utf8'));
   assert.deepEqual(failed.cells[2].outputs.map((o: { text: string[] }) => o.text.join('')), ['waiting in cell 2\n']);
+  fs.rmSync(reports, { recursive: true, force: true });
+});
+
+test('a kernel whose nbclient is killed outright (SIGKILL) ends by itself', async (t) => {
+  if (!bootstrapped(t)) return;
+  const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-orphan-'));
+  const pidFile = path.join(reports, 'pids.json');
+  let pids = { kernel: 0, nbclient: 0 };
+  const run = await runRunner(['--notebook-dir', fixtures, '--report-dir', reports, 'sleep'], { FIXTURE_PID_FILE: pidFile }, async () => {
+    assert.ok(await waitFor(() => fs.existsSync(pidFile) && fs.statSync(pidFile).size > 0, 240), 'the kernel never reached cell 1');
+    pids = JSON.parse(fs.readFileSync(pidFile, 'utf8'));
+    process.kill(pids.nbclient, 'SIGKILL'); // as the runner does when nbclient outlives its grace period
+  });
+  assert.equal(run.status, 1, run.stdout + run.stderr);
+  // environment/tslab-kernel.cjs watches its parent (JPY_PARENT_PID); jupyter_client put it in a session of its own
+  assert.ok(await waitFor(() => !isRunning(pids.kernel), 5), `kernel ${pids.kernel} outlived its nbclient`);
   fs.rmSync(reports, { recursive: true, force: true });
 });
