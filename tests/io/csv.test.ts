@@ -83,6 +83,20 @@ test('error messages name file, line and column', async () => {
   await assert.rejects(readCsv(path.join(dir, 'absent.csv')), { code: 'ENOENT' });
 });
 
+test('NaN, nan, inf and 1e400 in a numeric column: refused with file, line and column unless allowed', async () => {
+  const file = put('nonfinite.csv', 'pt,eta\n1,2\n3,nan\n');
+  await assert.rejects(readCsv(file), (err: unknown) => {
+    assert.ok(err instanceof DataFormatError);
+    assert.equal(err.message, `${file} line 3: column "eta": expected a finite number, got "nan" (NaN). set nonFinite: 'allow' to read NaN and ±Infinity`);
+    return true;
+  });
+  for (const [k, bad] of ['NaN', 'inf', '1e400'].entries()) {
+    await assert.rejects(readCsv(put(`nonfinite${k}.csv.gz`, zlib.gzipSync(`pt\n1\n${bad}\n`))), new RegExp(`line 3: column "pt": expected a finite number, got "${bad}"`));
+  }
+  const { columns } = await readCsv(file, { nonFinite: 'allow' });
+  assert.deepEqual(Array.from(columns.eta as Float64Array), [2, NaN]);
+});
+
 test('stopping early closes the file', async () => {
   const file = put('stop.csv', 'a\n' + '1\n'.repeat(1000));
   for await (const chunk of readCsvChunks(file, { chunkSize: 10 })) {
@@ -106,7 +120,7 @@ test('writeCsv → readCsv round trip is exact for doubles, special values and a
   for (const name of ['rt.csv', 'rt.csv.gz']) {
     const file = path.join(dir, name);
     await writeCsv(file, { x, label, count });
-    const { columns, rowCount } = await readCsv(file, { types: { label: 'string' }, chunkSize: 1000 });
+    const { columns, rowCount } = await readCsv(file, { types: { label: 'string' }, chunkSize: 1000, nonFinite: 'allow' });
     assert.equal(rowCount, n);
     assert.deepEqual(Array.from(columns.x as Float64Array), Array.from(x));
     assert.ok(Object.is((columns.x as Float64Array)[4], -0));
