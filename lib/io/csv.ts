@@ -17,7 +17,7 @@ import * as zlib from 'node:zlib';
 import { withAtomicPath } from './atomic';
 import { CsvChunkParser, type CsvChunk, type CsvColumns, type CsvType } from './csv-parser';
 import { DataFormatError } from './errors';
-import { hasGzipMagic } from './files';
+import { hasGzipMagic, requireFile } from './files';
 
 export type { CsvChunk, CsvColumns, CsvType } from './csv-parser';
 
@@ -87,6 +87,7 @@ export async function* readCsvChunks(file: string, opts: CsvOptions = {}): Async
 
 /** The file's text in blocks of about 1 MiB, gunzipped when `gzip` (default: by name or magic bytes). */
 async function* readText(file: string, gzip?: boolean): AsyncGenerator<string, void, undefined> {
+  requireFile(file, 'a CSV file');
   const unzip = gzip ?? (file.endsWith('.gz') || hasGzipMagic(file));
   const raw = fs.createReadStream(file, { highWaterMark: READ_BLOCK });
   const source: Readable = unzip ? raw.pipe(zlib.createGunzip({ chunkSize: READ_BLOCK })) : raw;

@@ -15,6 +15,7 @@
  */
 import * as fs from 'node:fs';
 import { DataFormatError } from '../io';
+import { requireFile } from '../io/files';
 import { importESM } from '../esm';
 import type { EventTable } from './events';
 import { NTUPLE_BRANCHES, tableFromColumns, type JaggedColumn, type NtupleColumns, type SampleInfo } from './ntuple';
@@ -76,7 +77,7 @@ const NUMERIC_LEAVES = new Set(['TLeafF', 'TLeafD', 'TLeafI', 'TLeafL', 'TLeafS'
 
 /** Opens `file` and returns its TTree `treeName`, with DataFormatErrors for every way that fails. */
 async function openTree(file: string, treeName: string): Promise<JsrootTree> {
-  if (!fs.existsSync(file)) throw new DataFormatError({ file, expected: 'a ROOT file', got: 'no such file' });
+  requireFile(file, 'a ROOT file');
   const size = fs.statSync(file).size;
   if (size === 0) throw new DataFormatError({ file, expected: 'a ROOT file', got: 'an empty file (0 bytes)' });
   const header = Buffer.alloc(20);

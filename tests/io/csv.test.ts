@@ -80,7 +80,9 @@ test('error messages name file, line and column', async () => {
   await assert.rejects(readCsv(put('trunc.csv', 'a,b,c\n1,2,3\n4,5')), /trunc\.csv line 3: expected 3 fields, got 2\. the last line looks truncated/);
   await assert.rejects(readCsv(put('empty.csv', '')), /empty\.csv: expected a header line, got an empty file/);
   await assert.rejects(readCsv(put('empty2.csv', ''), { header: ['a'] }), /empty2\.csv: expected data, got an empty file/);
-  await assert.rejects(readCsv(path.join(dir, 'absent.csv')), { code: 'ENOENT' });
+  const absent = path.join(dir, 'absent.csv');
+  await assert.rejects(readCsv(absent), (err: unknown) => err instanceof DataFormatError && err.message === `${absent}: expected a CSV file, got no such file`);
+  await assert.rejects(readCsvHeader(dir), (err: unknown) => err instanceof DataFormatError && err.message === `${dir}: expected a CSV file, got a folder`);
 });
 
 test('NaN, nan, inf and 1e400 in a numeric column: refused with file, line and column unless allowed', async () => {

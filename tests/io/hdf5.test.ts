@@ -142,10 +142,23 @@ test('missing datasets and wrong shapes or dtypes are clear DataFormatErrors', a
     assert.throws(() => expectDataset(h5, 'events/image', { shape: [null, 6] }), /dataset "\/events\/image": expected shape \[null, 6\], got \[4, 5, 6\]/);
     assert.throws(() => expectDataset(h5, 'events/image', { dtype: '<f8' }), /expected dtype <f8, got <f4/);
   });
-  await assert.rejects(openHdf5(path.join(dir, 'absent.h5')), { code: 'ENOENT' });
+  const absent = path.join(dir, 'absent.h5');
+  await assert.rejects(openHdf5(absent), (err: unknown) => err instanceof DataFormatError && err.message === `${absent}: expected an HDF5 file, got no such file`);
   const notH5 = path.join(dir, 'not.h5');
   fs.writeFileSync(notH5, 'hello, this is text');
   await assert.rejects(openHdf5(notH5), (err: unknown) => err instanceof DataFormatError && err.message.startsWith(`${notH5}: expected an HDF5 file`));
+});
+
+test('a truncated file: the message keeps the reason from the HDF5 error stack, not only err.cause', async () => {
+  const bytes = fs.readFileSync(H5PY);
+  const cut = path.join(dir, 'cut.h5');
+  fs.writeFileSync(cut, bytes.subarray(0, 5208));
+  await assert.rejects(openHdf5(cut), (err: unknown) => {
+    assert.ok(err instanceof DataFormatError);
+    assert.equal(err.message, `${cut}: expected an HDF5 file, got "unable to synchronously open file: truncated file: eof = 5208, sblock->base_addr = 0, stored_eof = ${bytes.length}"`);
+    assert.match(String((err.cause as Error).message), /H5Fopen\(\)/, 'the whole stack stays in err.cause');
+    return true;
+  });
 });
 
 test('writes are atomic: the target appears on close, abort keeps the old file, append edits a copy', async () => {
