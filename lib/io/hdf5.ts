@@ -174,7 +174,7 @@ export class Hdf5File {
   readDataset(name: string): NdArray {
     const info = this.info(name);
     if (shapeSize(info.shape) === 0) return { data: new DTYPES[info.dtype].ctor(0), shape: info.shape, dtype: info.dtype };
-    return { data: asDtype(this.dataset(name).value, info.dtype), shape: info.shape, dtype: info.dtype };
+    return { data: asDtype(this.readData(info.name, (ds) => ds.value), info.dtype), shape: info.shape, dtype: info.dtype };
   }
 
   /**
@@ -195,7 +195,17 @@ export class Hdf5File {
     });
     if (shapeSize(outShape) === 0) return { data: new DTYPES[dtype].ctor(0), shape: outShape, dtype };
     const full = shape.map((d, k): [number, number] => (k < ranges.length ? [ranges[k][0], ranges[k][1]] : [0, d]));
-    return { data: asDtype(this.dataset(name).slice(full), dtype), shape: outShape, dtype };
+    return { data: asDtype(this.readData(info.name, (ds) => ds.slice(full)), dtype), shape: outShape, dtype };
+  }
+
+  /** Reads from dataset `name` through h5wasm; an HDF5 error (a corrupt chunk, say) becomes a DataFormatError naming the dataset. */
+  private readData(name: string, read: (ds: H5Dataset) => unknown): unknown {
+    const ds = this.dataset(name);
+    try {
+      return read(ds);
+    } catch (err) {
+      throw new DataFormatError({ file: this.path, context: `dataset ${quote(name)}`, expected: 'readable data', got: quote(hdf5Reason(err), 400), hint: 'the file is corrupt or truncated', cause: err });
+    }
   }
 
   /** Streams a dataset in blocks of `rows` along its first axis; each block also gives its first row. */

@@ -161,6 +161,23 @@ test('a truncated file: the message keeps the reason from the HDF5 error stack, 
   });
 });
 
+test('a corrupt compressed chunk: a DataFormatError naming the dataset and the HDF5 reason', async () => {
+  const file = path.join(dir, 'corrupt-chunk.h5');
+  const n = 20000;
+  await withHdf5(file, 'w', (h5) => h5.writeDataset('x', new Float64Array(n).map((_, i) => Math.sin(i) * 1000), [n], { compression: 'gzip', chunks: [2000] }));
+  const bytes = fs.readFileSync(file);
+  bytes.fill(0, bytes.length >> 1, (bytes.length >> 1) + 4096);
+  fs.writeFileSync(file, bytes);
+  await withHdf5(file, 'r', (h5) => {
+    assert.throws(() => h5.readDataset('x'), (err: unknown) => {
+      assert.ok(err instanceof DataFormatError, String(err));
+      assert.equal(err.message, `${file}: dataset "/x": expected readable data, got "can't synchronously read data: filter returned failure during read". the file is corrupt or truncated`);
+      return true;
+    });
+    assert.equal(h5.readSlice('x', [[0, 100]]).data.length, 100, 'the intact chunks still read');
+  });
+});
+
 test('writes are atomic: the target appears on close, abort keeps the old file, append edits a copy', async () => {
   const file = path.join(dir, 'atomic.h5');
   const h5 = await openHdf5(file, 'w');
