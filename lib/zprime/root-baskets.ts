@@ -30,18 +30,21 @@ const BLOCK_HEADER = 9;
 /**
  * Throws a DataFormatError if a basket of `branch` holding entries in [first, first + n) is not a
  * readable TBasket. Baskets kept inside the tree object (seek 0) are not on disk and not checked.
+ * `checked` (`branch#basket` keys) skips baskets checked for an earlier chunk and records new ones.
  */
-export function checkBaskets(file: string, tree: string, branch: BasketTable, first: number, n: number): void {
+export function checkBaskets(file: string, tree: string, branch: BasketTable, first: number, n: number, checked = new Set<string>()): void {
   const fd = fs.openSync(file, 'r');
   try {
     for (let k = 0; k < branch.fWriteBasket; k++) {
       const start = branch.fBasketEntry[k];
       const stop = k + 1 < branch.fWriteBasket ? branch.fBasketEntry[k + 1] : branch.fEntries;
-      if (stop <= first || start >= first + n || branch.fBasketSeek[k] === 0) continue;
+      const key = `${branch.fName}#${k}`;
+      if (stop <= first || start >= first + n || branch.fBasketSeek[k] === 0 || checked.has(key)) continue;
       const problem = basketProblem(fd, Number(branch.fBasketSeek[k]), branch.fBasketBytes[k]);
       if (problem) {
         throw new DataFormatError({ file, context: `tree "${tree}", branch "${branch.fName}", basket ${k} (entries ${start}–${stop - 1}) at byte ${branch.fBasketSeek[k]}`, expected: problem.expected, got: problem.got, hint: 'the file is corrupt' });
       }
+      checked.add(key);
     }
   } finally {
     fs.closeSync(fd);

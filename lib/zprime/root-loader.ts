@@ -152,6 +152,7 @@ export async function* readRootChunks(file: string, opts: RootReadOptions): Asyn
   checkBranches(file, tree, scalars, jagged);
   const treeMod = await importESM<JsrootTreeModule>('jsroot/tree');
   const total = Math.min(tree.fEntries, opts.maxEntries ?? Infinity);
+  const checkedBaskets = new Set<string>();
   for (let first = 0; first < total; first += chunkSize) {
     const n = Math.min(chunkSize, total - first);
     const sc = Object.fromEntries(scalars.map((s) => [s, new Float64Array(n)]));
@@ -172,7 +173,7 @@ export async function* readRootChunks(file: string, opts: RootReadOptions): Asyn
       i++;
     };
     const where = `tree "${opts.tree}", branches ${[...scalars, ...jagged].map((b) => `"${b}"`).join(', ')}`;
-    for (const b of branchesRead(tree, [...scalars, ...jagged])) checkBaskets(file, opts.tree, b, first, n);
+    for (const b of branchesRead(tree, [...scalars, ...jagged])) checkBaskets(file, opts.tree, b, first, n, checkedBaskets);
     try {
       await settledOrEscaped(() => treeMod.treeProcess(tree, selector, { numentries: n, firstentry: first }));
     } catch (cause) {

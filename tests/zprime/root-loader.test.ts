@@ -124,6 +124,19 @@ function runDetached(body: string): { status: number | null; out: string } {
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
+test('a corrupt basket further on: the chunks before it are read, the chunk that needs it fails', { timeout: 30_000 }, async () => {
+  const file = path.join(tmp, 'zeroed-late.root');
+  fs.writeFileSync(file, Buffer.from(fs.readFileSync(HZZ)).fill(0, 156796, 156796 + 1024)); // Muon_Px basket 1: entries 2231-2420
+  const firsts: number[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const c of readRootChunks(file, { tree: 'events', jagged: ['Muon_Px'], chunkSize: 1000 })) firsts.push(c.firstEntry);
+    })(),
+    /branch "Muon_Px", basket 1 \(entries 2231–2420\) at byte 156796: expected a basket key giving its size as 1655 bytes/,
+  );
+  assert.deepEqual(firsts, [0, 1000]);
+});
+
 test('settledOrEscaped: a rejection lost inside jsroot ends the read instead of killing the process or hanging', { timeout: 120_000 }, () => {
   const guarded = runDetached("settledOrEscaped(read).then(() => console.log('resolved'), (e) => console.log('rejected:', e.message));");
   assert.equal(guarded.status, 0, guarded.out);
