@@ -52,8 +52,8 @@ const CODE_SET: ReadonlySet<string> = new Set(OBJECT_CODES);
 
 /** Why a line is malformed: a short category plus the message of a `DataFormatError`. */
 export interface LineProblem {
-  /** `field-count` | `object-code` | `number` | `empty` */
-  kind: 'field-count' | 'object-code' | 'number' | 'empty';
+  /** `field-count` | `object-code` | `number` (not a finite decimal number) | `range` (negative E, pT or MET; φ outside [−π, π]) | `empty` */
+  kind: 'field-count' | 'object-code' | 'number' | 'range' | 'empty';
   expected: string;
   got: string;
   /** 1-based `;`-separated field where the problem is */
@@ -63,10 +63,24 @@ export interface LineProblem {
 /** Result of {@link parseEventLine}: the event, or what is wrong with the line. */
 export type ParsedLine = { ok: true; event: DmEvent } | { ok: false; problem: LineProblem };
 
+/** A decimal number as the challenge's files write them: `12`, `-0.5`, `.5`, `3.2e+05`. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function num(text: string): number {
-  // Number('') is 0 and Number(' 1 ') is 1: reject blank or padded fields explicitly.
-  if (text.length === 0 || text.trim() !== text) return NaN;
-  return Number(text);
+  // Number() also reads '', ' 1 ', '0x10', '0b11', '0o7' and 'Infinity': accept decimal text only.
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+
+/**
+ * Whether an azimuth read from `text` lies in [−π, π] up to half a unit of its last written digit,
+ * since files round: π to 8 digits is 3.1415927, 4.6e-8 above π and within 5e-8, so accepted;
+ * 3.15 is 0.008 above, beyond 0.005, so refused.
+ */
+function isAzimuth(value: number, text: string): boolean {
+  if (Math.abs(value) <= Math.PI) return true;
+  const m = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  const halfLastDigit = m ? 0.5 * 10 ** (Number(m[2] ?? 0) - (m[1]?.length ?? 0)) : 0;
+  return Math.abs(value) - Math.PI <= halfLastDigit;
 }
 
 function bad(kind: LineProblem['kind'], field: number, expected: string, got: string): ParsedLine {
@@ -75,8 +89,9 @@ function bad(kind: LineProblem['kind'], field: number, expected: string, got: st
 
 /**
  * Parses one line of the format above (no line break). Never throws: a malformed line (wrong field
- * count, unknown object code, a value that is not a finite number) is returned as a `LineProblem`
- * for the reader to raise or count.
+ * count, unknown object code, a value that is not a finite decimal number — `0x10`, `0b11`, `0o7`,
+ * `inf`, `1e400` are not — or out of its physical range: negative E, pT or MET, an azimuth outside
+ * [−π, π]) is returned as a `LineProblem` for the reader to raise or count.
  */
 export function parseEventLine(line: string): ParsedLine {
   const text = line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -88,14 +103,19 @@ export function parseEventLine(line: string): ParsedLine {
   if (process.length === 0 || /[,\s]/.test(process)) return bad('field-count', 2, 'a process ID', JSON.stringify(process));
   const head = [num(w), num(met), num(metPhi)];
   const names = ['event weight', 'MET', 'METphi'];
-  for (let k = 0; k < 3; k++) if (!Number.isFinite(head[k])) return bad('number', 3 + k, `a number (${names[k]})`, JSON.stringify(fields[2 + k]));
+  for (let k = 0; k < 3; k++) if (!Number.isFinite(head[k])) return bad('number', 3 + k, `a decimal number (${names[k]})`, JSON.stringify(fields[2 + k]));
+  if (head[1] < 0) return bad('range', 4, 'MET ≥ 0', met);
+  if (!isAzimuth(head[2], metPhi)) return bad('range', 5, 'METphi in [−π, π]', metPhi);
   const objects: DmObject[] = [];
   for (let f = 5; f < fields.length; f++) {
     const parts = fields[f].split(',');
     if (parts.length !== 5) return bad('field-count', f + 1, 'an object "code,E,pt,eta,phi" (5 values)', `${parts.length} values in ${JSON.stringify(fields[f])}`);
     if (!CODE_SET.has(parts[0])) return bad('object-code', f + 1, `an object code (${OBJECT_CODES.join(' ')})`, JSON.stringify(parts[0]));
     const v = [num(parts[1]), num(parts[2]), num(parts[3]), num(parts[4])];
-    for (let k = 0; k < 4; k++) if (!Number.isFinite(v[k])) return bad('number', f + 1, `a number (${['E', 'pt', 'eta', 'phi'][k]})`, JSON.stringify(parts[k + 1]));
+    for (let k = 0; k < 4; k++) if (!Number.isFinite(v[k])) return bad('number', f + 1, `a decimal number (${['E', 'pt', 'eta', 'phi'][k]})`, JSON.stringify(parts[k + 1]));
+    if (v[0] < 0) return bad('range', f + 1, 'E ≥ 0', parts[1]);
+    if (v[1] < 0) return bad('range', f + 1, 'pt ≥ 0', parts[2]);
+    if (!isAzimuth(v[3], parts[4])) return bad('range', f + 1, 'phi in [−π, π]', parts[4]);
     objects.push({ type: parts[0] as ObjectCode, E: v[0] / MEV_PER_GEV, pt: v[1] / MEV_PER_GEV, eta: v[2], phi: v[3] });
   }
   return { ok: true, event: { id, process, weight: head[0], MET: head[1] / MEV_PER_GEV, METphi: head[2], objects } };

@@ -3,10 +3,14 @@
  * plain or gzip-compressed. The reader goes line by line, so the challenge's multi-GB files stream in
  * bounded memory.
  *
- * Errors: a malformed line throws `DataFormatError` with the file and 1-based line number (strict
- * mode, the default). In the explicit lenient mode (`{ lenient: true }`) the line is skipped but
- * counted in the stream's `report` (by kind, with the first few messages), and a one-line warning is
- * written at the end, so nothing is dropped silently.
+ * Errors: a malformed line (see `parseEventLine`: field count, object code, a value that is not a
+ * decimal number, negative E, pT or MET, an azimuth outside [−π, π]) throws `DataFormatError` with the
+ * file and 1-based line number (strict mode, the default). In the explicit lenient mode
+ * (`{ lenient: true }`) the line is skipped but counted in the stream's `report` (by kind, with the
+ * first few messages), and a one-line warning is written at the end, so nothing is dropped silently.
+ * A missing file, and a file without any event line (empty, or blank lines only), are a
+ * `DataFormatError` in both modes: a challenge file always holds events. Gzip is recognised by the
+ * `.gz` name or by its magic bytes.
  *
  * Used by notebook 04-darkmachines, `bench/darkmachines.ts` and the tests.
  */
@@ -17,13 +21,14 @@ import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { withAtomicPath } from '../io/atomic';
 import { DataFormatError } from '../io/errors';
+import { hasGzipMagic, requireFile } from '../io/files';
 import { formatEventLine, parseEventLine, type DmEvent, type LineProblem } from './event';
 
 /** Options of {@link streamEvents} and {@link readEvents}. */
 export interface ReadEventsOptions {
   /** Skip and count malformed lines instead of throwing (default false: strict). */
   lenient?: boolean;
-  /** Decompress with gzip (default: when the name ends in `.gz`). */
+  /** Decompress with gzip (default: when the name ends in `.gz` or the file starts with gzip's magic bytes). */
   gzip?: boolean;
   /** Stop after this many events (default: all). */
   limit?: number;
@@ -39,7 +44,7 @@ export interface ReadReport {
   events: number;
   /** malformed lines skipped (lenient mode only; strict mode throws on the first) */
   skipped: number;
-  /** skipped lines by kind (`field-count`, `object-code`, `number`, `empty`) */
+  /** skipped lines by kind (`field-count`, `object-code`, `number`, `range`, `empty`) */
   byKind: Record<string, number>;
   /** the first 10 problems as `DataFormatError` messages */
   examples: string[];
@@ -62,15 +67,20 @@ export class EventStream implements AsyncIterable<DmEvent> {
   async *[Symbol.asyncIterator](): AsyncIterator<DmEvent> {
     const { file, report } = this;
     const limit = this.opts.limit ?? Infinity;
-    const gzip = this.opts.gzip ?? file.endsWith('.gz');
+    requireFile(file, 'a DarkMachines event file');
+    const gzip = this.opts.gzip ?? (file.endsWith('.gz') || hasGzipMagic(file));
     const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
     const source: Readable = gzip ? raw.pipe(zlib.createGunzip()) : raw;
     if (gzip) raw.on('error', (err) => source.destroy(err));
     const lines = readline.createInterface({ input: source, crlfDelay: Infinity });
     try {
       Object.assign(report, { lines: 0, events: 0, skipped: 0, byKind: {}, examples: [] }); // a second pass starts afresh
+      let stoppedAtLimit = false;
       for await (const line of lines) {
-        if (report.events >= limit) break;
+        if (report.events >= limit) {
+          stoppedAtLimit = true;
+          break;
+        }
         report.lines++;
         if (line.length === 0) continue; // blank lines (e.g. the end of the file) are not events
         const parsed = parseEventLine(line);
@@ -85,6 +95,9 @@ export class EventStream implements AsyncIterable<DmEvent> {
         report.skipped++;
         report.byKind[parsed.problem.kind] = (report.byKind[parsed.problem.kind] ?? 0) + 1;
         if (report.examples.length < 10) report.examples.push(err.message);
+      }
+      if (!stoppedAtLimit && report.events === 0 && report.skipped === 0) {
+        throw new DataFormatError({ file, expected: 'at least one event line', got: report.lines === 0 ? 'an empty file' : `${report.lines} blank lines` });
       }
     } catch (err) {
       const code = (err as { code?: unknown } | null)?.code;

@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readCsv, readCsvHeader } from '../io/csv';
 import { DataFormatError, quote } from '../io/errors';
+import { requireFile } from '../io/files';
 import { CLASS_COLUMNS, NUM_TARGETS } from './decision-tree';
 import { cropAndResize, decodeImage, type ImageDecoder } from './image-decode';
 
@@ -78,7 +79,7 @@ export async function readSolutions(file: string, limit = Infinity): Promise<{ i
 /**
  * Loads a Galaxy Zoo training set from `dir` (holding `training_solutions_rev1.csv` and
  * `images_training_rev1/`).
- * @throws DataFormatError for a bad CSV; Error naming the file for a missing or undecodable image.
+ * @throws DataFormatError for a missing folder or CSV, a bad CSV, a missing image; Error naming the file for an undecodable image.
  */
 export async function loadGalaxyZoo(dir: string, options: GalaxyZooLoadOptions = {}): Promise<GalaxyZooSet> {
   const size = options.size ?? 64;
@@ -88,7 +89,7 @@ export async function loadGalaxyZoo(dir: string, options: GalaxyZooLoadOptions =
   const images = new Float32Array(ids.length * size * size * 3);
   ids.forEach((id, i) => {
     const file = path.join(dir, IMAGES_DIR, `${id}${options.extension ?? '.jpg'}`);
-    if (!fs.existsSync(file)) throw new Error(`${file}: image of GalaxyID ${id} (row ${i + 1} of ${SOLUTIONS_CSV}) is missing`);
+    requireFile(file, `the image of GalaxyID ${id} (row ${i + 1} of ${SOLUTIONS_CSV})`);
     images.set(cropAndResize(decode(new Uint8Array(fs.readFileSync(file)), file), crop, size), i * size * size * 3);
   });
   return { ids, images, targets, size, n: ids.length };

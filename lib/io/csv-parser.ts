@@ -38,6 +38,8 @@ export interface CsvParserConfig {
   types: Readonly<Record<string, CsvType>>;
   defaultType: CsvType;
   missing: 'error' | 'nan';
+  /** `'error'`: NaN and ±Infinity (spelled out, or a number beyond ±1.8e308) are refused; `'allow'`: read as such. */
+  nonFinite: 'error' | 'allow';
 }
 
 const LF = 10;
@@ -284,7 +286,11 @@ export class CsvChunkParser {
     this.allocate();
   }
 
-  /** Decimal numbers as JavaScript reads them, plus nan/inf spellings of numpy and pandas. */
+  /**
+   * Decimal numbers as JavaScript reads them, plus the nan/inf spellings of numpy and pandas; values
+   * that are not finite (those spellings, or `1e400`, which overflows to Infinity) only with
+   * `nonFinite: 'allow'`.
+   */
   private parseNumber(s: string, slot: number): number {
     const v = +s;
     const n = s.length;
@@ -295,7 +301,7 @@ export class CsvChunkParser {
       const endOk = (cl >= 48 && cl <= 57) || cl === 46;
       const c1 = s.charCodeAt(1) | 32;
       const radix = c0 === 48 && (c1 === 120 || c1 === 98 || c1 === 111); // 0x.., 0b.., 0o..
-      if (startOk && endOk && !radix) return v;
+      if (startOk && endOk && !radix) return v - v === 0 ? v : this.nonFinite(v, s, slot);
     }
     return this.parseSpecial(s, slot);
   }
@@ -304,14 +310,20 @@ export class CsvChunkParser {
     const t = s.trim();
     if (t !== s && t.length > 0) return this.parseNumber(t, slot);
     switch (t.toLowerCase()) {
-      case 'nan': case '+nan': case '-nan': return NaN;
-      case 'inf': case '+inf': case 'infinity': case '+infinity': return Infinity;
-      case '-inf': case '-infinity': return -Infinity;
+      case 'nan': case '+nan': case '-nan': return this.nonFinite(NaN, s, slot);
+      case 'inf': case '+inf': case 'infinity': case '+infinity': return this.nonFinite(Infinity, s, slot);
+      case '-inf': case '-infinity': return this.nonFinite(-Infinity, s, slot);
       case '':
         if (this.cfg.missing === 'nan') return NaN;
         throw this.error(this.fieldLine, 'a number', '""', "set missing: 'nan' to read empty cells as NaN", slot);
     }
     throw this.error(this.fieldLine, 'a number', quote(s), `declare text columns with types: { ${JSON.stringify(this.slotNames[slot])}: 'string' }`, slot);
+  }
+
+  /** `value` (NaN or ±Infinity, read from the text `s`) when non-finite values are allowed, else the error. */
+  private nonFinite(value: number, s: string, slot: number): number {
+    if (this.cfg.nonFinite === 'allow') return value;
+    throw this.error(this.fieldLine, 'a finite number', `${quote(s)} (${value})`, "set nonFinite: 'allow' to read NaN and ±Infinity", slot);
   }
 
   private error(line: number, expected: string, got: string, hint?: string, slot?: number): DataFormatError {

@@ -11,13 +11,13 @@
  * every error and writes numbers straight into Float64Arrays.
  */
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as zlib from 'node:zlib';
 import { withAtomicPath } from './atomic';
 import { CsvChunkParser, type CsvChunk, type CsvColumns, type CsvType } from './csv-parser';
 import { DataFormatError } from './errors';
+import { hasGzipMagic, requireFile } from './files';
 
 export type { CsvChunk, CsvColumns, CsvType } from './csv-parser';
 
@@ -37,6 +37,11 @@ export interface CsvOptions {
   header?: true | readonly string[];
   /** An empty numeric cell: `'error'` (default) or `'nan'`. */
   missing?: 'error' | 'nan';
+  /**
+   * NaN and ±Infinity in a numeric column (`nan`, `NaN`, `inf`, `-Infinity`…, or a number such as
+   * `1e400` that overflows a double): `'error'` (default, with file, line and column) or `'allow'`.
+   */
+  nonFinite?: 'error' | 'allow';
   /** Decompress with gzip; default: when the name ends in `.gz` or the file starts with gzip's magic bytes. */
   gzip?: boolean;
 }
@@ -46,8 +51,9 @@ const READ_BLOCK = 1 << 20;
 
 /**
  * Reads a CSV file as a sequence of column-oriented chunks of at most `chunkSize` records.
- * Numeric columns are Float64Array; errors (missing column, bad number, wrong field count,
- * unterminated quote, truncated gzip, empty file) are DataFormatError with file and line.
+ * Numeric columns are Float64Array; errors (missing file, missing column, bad number, a NaN or
+ * infinite number unless `nonFinite: 'allow'`, wrong field count, unterminated quote, truncated
+ * gzip, empty file) are DataFormatError with file and line (and column, for a bad value).
  *
  * @example
  * for await (const { columns, rowCount } of readCsvChunks('events.csv.gz', { columns: ['pt', 'eta'] })) {
@@ -66,6 +72,7 @@ export async function* readCsvChunks(file: string, opts: CsvOptions = {}): Async
     types: opts.types ?? {},
     defaultType: opts.defaultType ?? 'number',
     missing: opts.missing ?? 'error',
+    nonFinite: opts.nonFinite ?? 'error',
   });
   let empty = true;
   for await (const text of readText(file, opts.gzip)) {
@@ -80,7 +87,8 @@ export async function* readCsvChunks(file: string, opts: CsvOptions = {}): Async
 
 /** The file's text in blocks of about 1 MiB, gunzipped when `gzip` (default: by name or magic bytes). */
 async function* readText(file: string, gzip?: boolean): AsyncGenerator<string, void, undefined> {
-  const unzip = gzip ?? (file.endsWith('.gz') || (await hasGzipMagic(file)));
+  requireFile(file, 'a CSV file');
+  const unzip = gzip ?? (file.endsWith('.gz') || hasGzipMagic(file));
   const raw = fs.createReadStream(file, { highWaterMark: READ_BLOCK });
   const source: Readable = unzip ? raw.pipe(zlib.createGunzip({ chunkSize: READ_BLOCK })) : raw;
   if (unzip) raw.on('error', (err) => source.destroy(err));
@@ -95,17 +103,6 @@ async function* readText(file: string, gzip?: boolean): AsyncGenerator<string, v
     source.destroy();
   }
   yield decoder.decode();
-}
-
-async function hasGzipMagic(file: string): Promise<boolean> {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
 }
 
 function isZlibError(err: unknown): boolean {
@@ -153,7 +150,7 @@ async function emptyColumns(file: string, opts: CsvOptions): Promise<CsvColumns>
 
 /** The column names on the header line of a CSV file (reads only as far as the header). */
 export async function readCsvHeader(file: string, opts: Pick<CsvOptions, 'delimiter' | 'gzip'> = {}): Promise<string[]> {
-  const parser = new CsvChunkParser({ file, chunkSize: 1, delimiter: opts.delimiter ?? ',', names: null, columns: [], types: {}, defaultType: 'string', missing: 'nan' });
+  const parser = new CsvChunkParser({ file, chunkSize: 1, delimiter: opts.delimiter ?? ',', names: null, columns: [], types: {}, defaultType: 'string', missing: 'nan', nonFinite: 'allow' });
   for await (const text of readText(file, opts.gzip)) {
     parser.feed(text);
     if (parser.fileColumns.length > 0) return [...parser.fileColumns];

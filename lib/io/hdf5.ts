@@ -14,6 +14,7 @@ import { commitTempSync, discardTempSync, tempPathFor } from './atomic';
 import { convertArray, DTYPES, dtypeOf, shapeSize, SUPPORTED_DTYPES } from './dtype';
 import type { NdArray, NumericArray, NumericDtype } from './dtype';
 import { DataFormatError, quote } from './errors';
+import { requireFile } from './files';
 import { H5_CODES, h5dtype, type H5Dataset, type H5File, type H5Group, type H5Wasm } from './hdf5-wasm';
 
 /** `'r'` read only; `'w'` create or replace (atomically, on close); `'a'` read and modify a copy, committed on close. */
@@ -63,11 +64,20 @@ function normalize(name: string): string {
   return '/' + parts.join('/');
 }
 
-/** First line of an HDF5 error stack that says what failed (h5wasm throws the whole stack). */
+/**
+ * What an HDF5 error stack says (h5wasm throws the whole stack, `#000: <source> line N in H5Fopen():
+ * unable to …`, outermost first): the outermost failure and, when it differs, the innermost one, which
+ * holds the reason, e.g. `unable to synchronously open file: truncated file: eof = 5208, …, stored_eof = 10416`.
+ */
 function hdf5Reason(err: unknown): string {
   const text = String(err instanceof Error ? err.message : err);
-  const line = text.split('\n').find((l) => /\): /.test(l));
-  return line ? line.replace(/^.*\):\s*/, '') : text.split('\n')[0];
+  const frames = text.split('\n').flatMap((l) => {
+    const m = /^\s*#\d+: .*? in [\w.]+\(\): (.*)$/.exec(l);
+    return m ? [m[1].trim()] : [];
+  });
+  if (frames.length === 0) return text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? text;
+  const [outer, inner] = [frames[0], frames[frames.length - 1]];
+  return outer === inner ? outer : `${outer}: ${inner}`;
 }
 
 /**
@@ -77,7 +87,7 @@ function hdf5Reason(err: unknown): string {
 export async function openHdf5(path: string, mode: Hdf5Mode = 'r'): Promise<Hdf5File> {
   const h5 = await loadH5wasm();
   if (mode === 'r') {
-    if (!fs.existsSync(path)) throw Object.assign(new Error(`ENOENT: no such HDF5 file '${path}'`), { code: 'ENOENT', path });
+    requireFile(path, 'an HDF5 file');
     return new Hdf5File(path, mode, openFile(h5, path, 'r', path), null);
   }
   const tempPath = tempPathFor(path);
@@ -97,7 +107,7 @@ function openFile(h5: H5Wasm, path: string, mode: 'r' | 'a' | 'w', shownAs: stri
   try {
     return new h5.File(path, mode);
   } catch (err) {
-    throw new DataFormatError({ file: shownAs, expected: 'an HDF5 file', got: quote(hdf5Reason(err), 120), cause: err });
+    throw new DataFormatError({ file: shownAs, expected: 'an HDF5 file', got: quote(hdf5Reason(err), 400), cause: err });
   }
 }
 
@@ -164,7 +174,7 @@ export class Hdf5File {
   readDataset(name: string): NdArray {
     const info = this.info(name);
     if (shapeSize(info.shape) === 0) return { data: new DTYPES[info.dtype].ctor(0), shape: info.shape, dtype: info.dtype };
-    return { data: asDtype(this.dataset(name).value, info.dtype), shape: info.shape, dtype: info.dtype };
+    return { data: asDtype(this.readData(info.name, (ds) => ds.value), info.dtype), shape: info.shape, dtype: info.dtype };
   }
 
   /**
@@ -185,7 +195,17 @@ export class Hdf5File {
     });
     if (shapeSize(outShape) === 0) return { data: new DTYPES[dtype].ctor(0), shape: outShape, dtype };
     const full = shape.map((d, k): [number, number] => (k < ranges.length ? [ranges[k][0], ranges[k][1]] : [0, d]));
-    return { data: asDtype(this.dataset(name).slice(full), dtype), shape: outShape, dtype };
+    return { data: asDtype(this.readData(info.name, (ds) => ds.slice(full)), dtype), shape: outShape, dtype };
+  }
+
+  /** Reads from dataset `name` through h5wasm; an HDF5 error (a corrupt chunk, say) becomes a DataFormatError naming the dataset. */
+  private readData(name: string, read: (ds: H5Dataset) => unknown): unknown {
+    const ds = this.dataset(name);
+    try {
+      return read(ds);
+    } catch (err) {
+      throw new DataFormatError({ file: this.path, context: `dataset ${quote(name)}`, expected: 'readable data', got: quote(hdf5Reason(err), 400), hint: 'the file is corrupt or truncated', cause: err });
+    }
   }
 
   /** Streams a dataset in blocks of `rows` along its first axis; each block also gives its first row. */

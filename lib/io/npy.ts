@@ -15,6 +15,7 @@
  */
 import * as fsp from 'node:fs/promises';
 import { writeFileAtomic } from './atomic';
+import { requireFile } from './files';
 import { DataFormatError, quote } from './errors';
 import { convertArray, DTYPES, dtypeOf, parseDtype, shapeSize, SUPPORTED_DTYPES, toFloat64 } from './dtype';
 import type { NdArray, NumericArray, NumericDtype } from './dtype';
@@ -35,6 +36,7 @@ export interface ReadNpyOptions {
 
 /** Reads a `.npy` file into `{ data, shape, dtype }` (C order, little endian). Throws DataFormatError. */
 export async function readNpy(file: string, opts: ReadNpyOptions = {}): Promise<NdArray> {
+  requireFile(file, 'a .npy file');
   const bytes = await fsp.readFile(file);
   return parseNpy(bytes, file, opts);
 }

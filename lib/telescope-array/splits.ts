@@ -4,9 +4,14 @@
  * (each hypothesis gets its own correction network, as TA's photon search reconstructs photon
  * candidates with photon simulations), each split from its own seeded generator.
  *
+ * The shards go to a folder of their own under the base folder given (see `lib/io/run-folder.ts`), so
+ * that runs sharing a base folder never overwrite or delete each other's shards; `remove()` deletes
+ * it when the run is done, and it is deleted at process exit in any case.
+ *
  * Used by notebooks/02-telescope-array.ipynb and bench/telescope-array.ts.
  */
 import * as fs from 'node:fs';
+import { makeRunFolder } from '../io/run-folder';
 import { Random } from '../random';
 import { calibrateEnergy, generateShards } from './generate';
 import type { EnergyTable } from './energy';
@@ -25,6 +30,10 @@ export interface SplitSizes {
 
 /** The shards of every split, the energy table and the simulator's throughput. */
 export interface DataSets {
+  /** the folder of this run's shards, `<base>/telescope-array-<host>-<pid>-XXXXXX` */
+  dir: string;
+  /** deletes `dir` and the shards in it (also done at process exit) */
+  remove(): void;
   table: EnergyTable;
   trainNuclei: ShardInfo[];
   trainPhotons: ShardInfo[];
@@ -42,12 +51,22 @@ export interface DataSets {
 }
 
 /**
- * Simulates and writes all splits under `dir` (existing `.h5` files there are replaced).
+ * Simulates and writes all splits into a new folder of this run under `baseDir` (created); nothing
+ * else in `baseDir` is touched, except folders of earlier runs on this host whose process has ended.
+ * If simulating or writing fails, the folder is removed before the error is passed on.
  * @param N detector window, T trace bins, shardSize events per shard
  */
-export async function makeDataSets(dir: string, sizes: SplitSizes, opts: { N: number; T: number; shardSize: number; seed: number }): Promise<DataSets> {
-  fs.mkdirSync(dir, { recursive: true });
-  for (const f of fs.readdirSync(dir)) if (f.endsWith('.h5')) fs.rmSync(`${dir}/${f}`);
+export async function makeDataSets(baseDir: string, sizes: SplitSizes, opts: { N: number; T: number; shardSize: number; seed: number }): Promise<DataSets> {
+  const folder = makeRunFolder(baseDir, 'telescope-array');
+  try {
+    return { dir: folder.path, remove: folder.remove, ...(await writeSplits(folder.path, sizes, opts)) };
+  } catch (err) {
+    folder.remove();
+    throw err;
+  }
+}
+
+async function writeSplits(dir: string, sizes: SplitSizes, opts: { N: number; T: number; shardSize: number; seed: number }): Promise<Omit<DataSets, 'dir' | 'remove'>> {
   const root = new Random(opts.seed);
   const t0 = performance.now();
   const table = calibrateEnergy(sizes.calibration, { set: 'nuclei', T: opts.T }, root.fork('calibration'));

@@ -9,12 +9,17 @@
  *
  * Bad input is a DataFormatError naming the file: missing or empty file, not a ROOT file, truncated
  * file, missing tree or branch (with the branches that exist), a branch of the wrong kind (jagged
- * requested as scalar and vice versa) or of a non-numeric type.
+ * requested as scalar and vice versa) or of a non-numeric type, and a corrupt basket (named with its
+ * tree and branch; checked before jsroot reads it, see `root-baskets.ts`). An error that jsroot throws
+ * inside its own promise chain while reading ends the read with a DataFormatError instead of an
+ * unhandled rejection and a read that never settles.
  *
  * Used by notebook 05-zprime.
  */
 import * as fs from 'node:fs';
 import { DataFormatError } from '../io';
+import { requireFile } from '../io/files';
+import { checkBaskets, type BasketTable } from './root-baskets';
 import { importESM } from '../esm';
 import type { EventTable } from './events';
 import { NTUPLE_BRANCHES, tableFromColumns, type JaggedColumn, type NtupleColumns, type SampleInfo } from './ntuple';
@@ -25,9 +30,9 @@ interface JsrootTree {
   fEntries: number;
   fBranches: { arr: JsrootBranch[] };
 }
-interface JsrootBranch {
+interface JsrootBranch extends BasketTable {
   fName: string;
-  fLeaves: { arr: { _typename: string; fTitle: string; fLeafCount?: unknown }[] };
+  fLeaves: { arr: { _typename: string; fName: string; fTitle: string; fLeafCount?: { fName: string } | null }[] };
 }
 interface JsrootFile {
   readObject(name: string): Promise<unknown>;
@@ -76,7 +81,7 @@ const NUMERIC_LEAVES = new Set(['TLeafF', 'TLeafD', 'TLeafI', 'TLeafL', 'TLeafS'
 
 /** Opens `file` and returns its TTree `treeName`, with DataFormatErrors for every way that fails. */
 async function openTree(file: string, treeName: string): Promise<JsrootTree> {
-  if (!fs.existsSync(file)) throw new DataFormatError({ file, expected: 'a ROOT file', got: 'no such file' });
+  requireFile(file, 'a ROOT file');
   const size = fs.statSync(file).size;
   if (size === 0) throw new DataFormatError({ file, expected: 'a ROOT file', got: 'an empty file (0 bytes)' });
   const header = Buffer.alloc(20);
@@ -147,6 +152,7 @@ export async function* readRootChunks(file: string, opts: RootReadOptions): Asyn
   checkBranches(file, tree, scalars, jagged);
   const treeMod = await importESM<JsrootTreeModule>('jsroot/tree');
   const total = Math.min(tree.fEntries, opts.maxEntries ?? Infinity);
+  const checkedBaskets = new Set<string>();
   for (let first = 0; first < total; first += chunkSize) {
     const n = Math.min(chunkSize, total - first);
     const sc = Object.fromEntries(scalars.map((s) => [s, new Float64Array(n)]));
@@ -166,16 +172,54 @@ export async function* readRootChunks(file: string, opts: RootReadOptions): Asyn
       }
       i++;
     };
+    const where = `tree "${opts.tree}", branches ${[...scalars, ...jagged].map((b) => `"${b}"`).join(', ')}`;
+    for (const b of branchesRead(tree, [...scalars, ...jagged])) checkBaskets(file, opts.tree, b, first, n, checkedBaskets);
     try {
-      await treeMod.treeProcess(tree, selector, { numentries: n, firstentry: first });
+      await settledOrEscaped(() => treeMod.treeProcess(tree, selector, { numentries: n, firstentry: first }));
     } catch (cause) {
-      throw new DataFormatError({ file, record: first + i + 1, expected: 'readable baskets', got: 'a read error (truncated or corrupt file?)', cause });
+      throw new DataFormatError({ file, record: first + i + 1, context: where, expected: 'readable baskets', got: `a read error in jsroot: ${cause instanceof Error ? cause.message : String(cause)}`, hint: 'the file is corrupt or truncated', cause });
     }
     if (i !== n) {
-      throw new DataFormatError({ file, record: first + i + 1, context: `tree "${opts.tree}"`, expected: `${n} entries from entry ${first}`, got: `${i} (truncated or corrupt file?)` });
+      throw new DataFormatError({ file, record: first + i + 1, context: where, expected: `${n} entries from entry ${first}`, got: `${i} (truncated or corrupt file?)` });
     }
     const jaggedCols: Record<string, JaggedColumn> = Object.fromEntries(jagged.map((s) => [s, { offsets: jo[s], values: Float64Array.from(jv[s]) }]));
     yield { n, firstEntry: first, scalars: sc, jagged: jaggedCols };
+  }
+}
+
+/** The branches jsroot reads for `names`: each one and, for a jagged branch, its counter (e.g. NMuon for Muon_Px). */
+function branchesRead(tree: JsrootTree, names: readonly string[]): JsrootBranch[] {
+  const byName = new Map(tree.fBranches.arr.map((b) => [b.fName, b]));
+  const out = new Set<JsrootBranch>();
+  for (const name of names) {
+    const branch = byName.get(name);
+    if (!branch) continue;
+    const counter = branch.fLeaves.arr[0]?.fLeafCount?.fName;
+    const counterBranch = counter ? tree.fBranches.arr.find((b) => b.fLeaves.arr.some((l) => l.fName === counter)) : undefined;
+    if (counterBranch) out.add(counterBranch);
+    out.add(branch);
+  }
+  return [...out];
+}
+
+/**
+ * Runs a jsroot read and also ends it when jsroot throws inside a promise chain of its own that the
+ * returned promise does not follow (Node then reports an unhandled rejection whose stack lies in
+ * jsroot, and the returned promise never settles). Other unhandled rejections are left as they were:
+ * rethrown when nobody else listens, which is Node's default. Exported for the tests.
+ */
+export async function settledOrEscaped<T>(read: () => Promise<T>): Promise<T> {
+  let escape: (reason: unknown) => void = () => {};
+  const escaped = new Promise<never>((_resolve, reject) => (escape = reject));
+  const listener = (reason: unknown) => {
+    if (reason instanceof Error && /[\\/]jsroot[\\/]/.test(reason.stack ?? '')) escape(reason);
+    else if (process.listenerCount('unhandledRejection') === 1) throw reason;
+  };
+  process.on('unhandledRejection', listener);
+  try {
+    return await Promise.race([read(), escaped]);
+  } finally {
+    process.off('unhandledRejection', listener);
   }
 }
 

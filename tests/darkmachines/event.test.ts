@@ -50,7 +50,29 @@ const BAD: [string, string, number, string?][] = [
   ['x1;ttbar;1;1000;0.1', 'number', 1],
   ['1;tt bar;1;1000;0.1', 'field-count', 2],
   ['   ', 'empty', 1],
+  // Number() reads these; the challenge's files never hold them
+  ['1;ttbar;0x10;1000;0.1', 'number', 3, '"0x10"'],
+  ['1;ttbar;1;0b11;0.1', 'number', 4, '"0b11"'],
+  ['1;ttbar;1;1000;0o7', 'number', 5, '"0o7"'],
+  ['1;ttbar;1;1000;0.1;j,0x10,2,3,0.4', 'number', 6, '"0x10"'],
+  ['1;ttbar;1;1000;0.1;j,1,2,Infinity,0.4', 'number', 6, '"Infinity"'],
+  ['1;ttbar;1;1000;0.1;j,1e400,2,3,0.4', 'number', 6, '"1e400"'],
+  // outside the physical range
+  ['1;ttbar;1;1000;0.1;j,-5,2,3,0.4', 'range', 6, '-5'],
+  ['1;ttbar;1;1000;0.1;b,5,-2,3,0.4', 'range', 6, '-2'],
+  ['1;ttbar;1;1000;0.1;b,5,2,3,3.15', 'range', 6, '3.15'],
+  ['1;ttbar;1;1000;0.1;b,5,2,3,-4', 'range', 6, '-4'],
+  ['1;ttbar;1;-1000;0.1', 'range', 4, '-1000'],
+  ['1;ttbar;1;1000;3.1416e1', 'range', 5, '3.1416e1'],
 ];
+test('azimuths at ±π as files round them are accepted; negative weights (NLO) too', () => {
+  for (const phi of ['3.1415927', '-3.1415927', '3.14159', '3.1416', '3.141592653589793', '0.31415927e1']) {
+    const r = parseEventLine(`1;ttbar;-0.5;1000;${phi};j,1,2,3,${phi}`);
+    assert.ok(r.ok, phi);
+  }
+  assert.ok(parseEventLine('1;ttbar;1;0;0;j,0,0,-3,0').ok, 'zero E, pT and MET are allowed');
+});
+
 for (const [line, kind, field, got] of BAD) {
   test(`malformed: ${JSON.stringify(line)} → ${kind} at field ${field}`, () => {
     const r = parseEventLine(line);

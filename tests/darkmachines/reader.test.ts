@@ -89,6 +89,54 @@ test('lenient mode counts and reports every skipped line', async () => {
   assert.match(warnings[0], /3 malformed lines skipped/);
 });
 
+test('strict mode refuses 0x10-style numbers, negative E and pT, φ outside [−π, π]; lenient mode counts them', async () => {
+  const file = path.join(dir, 'range.csv');
+  const lines = ['1;njets;1;1000;0.1;j,5000,4000,1,0.5', '2;njets;1;1000;0.1;j,0x10,4000,1,0.5', '3;njets;1;1000;0.1;j,-5000,4000,1,0.5', '4;njets;1;1000;0.1;j,5000,-4000,1,0.5', '5;njets;1;1000;4;', '6;njets;1;0b11;0.1;', '7;njets;1;1000;0.1;j,5000,4000,1,-3.2'];
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  await assert.rejects(readEvents(file), (err: unknown) => {
+    assert.ok(err instanceof DataFormatError);
+    assert.equal(err.message, `${file} line 2: field 6: expected a decimal number (E), got "0x10"`);
+    return true;
+  });
+  fs.writeFileSync(file, [lines[0], lines[2]].join('\n'));
+  await assert.rejects(readEvents(file), new RegExp(`range\\.csv line 2: field 6: expected E ≥ 0, got -5000$`));
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const warnings: string[] = [];
+  const { events: read, report } = await readEvents(file, { lenient: true, warn: (m) => warnings.push(m) });
+  assert.deepEqual(read.map((e) => e.id), ['1']);
+  assert.deepEqual(report.byKind, { number: 2, range: 4 });
+  assert.equal(report.skipped, 6);
+  assert.match(report.examples[3], /line 5: field 5: expected METphi in \[−π, π\], got 4$/);
+  assert.match(warnings[0], /1 events from 7 lines; 6 malformed lines skipped \(number: 2, range: 4\)/);
+});
+
+test('an empty file, or one of blank lines, is an error in both modes', async () => {
+  for (const [name, text, got] of [['empty.csv', '', 'an empty file'], ['blank.csv', '\n\n', '2 blank lines']]) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    for (const lenient of [false, true]) {
+      await assert.rejects(readEvents(file, { lenient }), (err: unknown) => err instanceof DataFormatError && err.message === `${file}: expected at least one event line, got ${got}`);
+    }
+  }
+  const gz = path.join(dir, 'empty.csv.gz');
+  fs.writeFileSync(gz, zlib.gzipSync(''));
+  await assert.rejects(readEvents(gz), /expected at least one event line, got an empty file/);
+  assert.equal((await readEvents(path.join(dir, 'blank.csv'), { limit: 0 })).events.length, 0, 'limit 0 reads nothing and is not an error');
+});
+
+test('gzip is recognised by its magic bytes when the name lacks .gz', async () => {
+  const file = path.join(dir, 'compressed-but-named.csv');
+  fs.writeFileSync(file, zlib.gzipSync('1;njets;1;1000;0.1;j,5000,4000,1,0.5\n2;njets;1;2000;0.2;\n'));
+  const { events: read } = await readEvents(file);
+  assert.deepEqual(read.map((e) => e.id), ['1', '2']);
+  assert.equal(read[0].objects[0].pt, 4);
+});
+
+test('a missing file is a DataFormatError naming it', async () => {
+  const file = path.join(dir, 'absent.csv');
+  await assert.rejects(readEvents(file), (err: unknown) => err instanceof DataFormatError && err.message === `${file}: expected a DarkMachines event file, got no such file`);
+});
+
 test('a truncated gzip file is a DataFormatError', async () => {
   const file = path.join(dir, 'trunc.csv.gz');
   const gz = zlib.gzipSync(Buffer.from(malformed.repeat(200)));

@@ -71,5 +71,5 @@ test('a wrong header, a bad row and a missing image are clear errors', async () 
   const badId = tempDir(header + '\n' + row('1.5') + '\n', []);
   await assert.rejects(loadGalaxyZoo(badId, { decode: () => squareImage() }), /GalaxyID.*integer/);
   const missing = tempDir(header + '\n' + row(7) + '\n' + row(8) + '\n', [7]);
-  await assert.rejects(loadGalaxyZoo(missing, { decode: () => squareImage() }), /8\.jpg: image of GalaxyID 8 \(row 2/);
+  await assert.rejects(loadGalaxyZoo(missing, { decode: () => squareImage() }), /8\.jpg: expected the image of GalaxyID 8 \(row 2 of training_solutions_rev1\.csv\), got no such file/);
 });

@@ -5,7 +5,7 @@ import { DataFormatError } from '../../lib/io/errors';
 import { Random } from '../../lib/random';
 
 function config(over: Partial<CsvParserConfig> = {}): CsvParserConfig {
-  return { file: 't.csv', chunkSize: 1000, delimiter: ',', names: null, columns: null, types: {}, defaultType: 'string', missing: 'error', ...over };
+  return { file: 't.csv', chunkSize: 1000, delimiter: ',', names: null, columns: null, types: {}, defaultType: 'string', missing: 'error', nonFinite: 'error', ...over };
 }
 
 /** Parses `text` fed in pieces of the given sizes (cycled); returns all chunks. */
@@ -77,10 +77,10 @@ test('random records survive a random split into pieces', () => {
   assert.deepEqual(got, records);
 });
 
-test('numbers: decimal forms, nan/inf spellings, spaces; hex and junk are refused', () => {
-  const text = 'x\n1\n-2.5\n.5\n5.\n1e3\n-1E-3\n+7\n nan\nNaN\ninf\n-inf\nInfinity\n 12 \n';
-  const [chunk] = parse(text, undefined, { defaultType: 'number' });
-  assert.deepEqual(Array.from(chunk.columns.x as Float64Array), [1, -2.5, 0.5, 5, 1000, -0.001, 7, NaN, NaN, Infinity, -Infinity, Infinity, 12]);
+test('numbers: decimal forms, nan/inf spellings (when allowed), spaces; hex and junk are refused', () => {
+  const text = 'x\n1\n-2.5\n.5\n5.\n1e3\n-1E-3\n+7\n nan\nNaN\ninf\n-inf\nInfinity\n 12 \n1e400\n';
+  const [chunk] = parse(text, undefined, { defaultType: 'number', nonFinite: 'allow' });
+  assert.deepEqual(Array.from(chunk.columns.x as Float64Array), [1, -2.5, 0.5, 5, 1000, -0.001, 7, NaN, NaN, Infinity, -Infinity, Infinity, 12, Infinity]);
   for (const bad of ['0x10', 'abc', '1,5', '1_000', '.', '-', '0b1', '1e']) {
     assert.throws(() => parse(`x\n1\n${JSON.stringify(bad)}\n`, undefined, { defaultType: 'number' }), (err: unknown) => {
       assert.ok(err instanceof DataFormatError);
@@ -89,6 +89,23 @@ test('numbers: decimal forms, nan/inf spellings, spaces; hex and junk are refuse
       return true;
     }, bad);
   }
+});
+
+test('NaN and ±Infinity are refused by default with line and column, read with nonFinite: allow', () => {
+  for (const bad of ['NaN', 'nan', ' nan', '-nan', 'inf', '-inf', 'Infinity', '1e400', '-1e400', '1.8e308']) {
+    assert.throws(() => parse(`a,x\n1,2\n3,${bad}\n`, [5], { defaultType: 'number' }), (err: unknown) => {
+      assert.ok(err instanceof DataFormatError);
+      assert.match(err.message, /^t\.csv line 3: column "x": expected a finite number, got ".*" \((NaN|-?Infinity)\)\. set nonFinite: 'allow'/);
+      assert.equal(err.line, 3);
+      return true;
+    }, bad);
+  }
+  const [chunk] = parse('x\n1.7e308\n-1e-400\n', undefined, { defaultType: 'number' });
+  assert.deepEqual(Array.from(chunk.columns.x as Float64Array), [1.7e308, -0], 'large finite numbers and underflow to -0 are fine');
+  const [allowed] = parse('x\nnan\n1e400\n', undefined, { defaultType: 'number', nonFinite: 'allow' });
+  assert.deepEqual(Array.from(allowed.columns.x as Float64Array), [NaN, Infinity]);
+  const [text] = parse('x\nnan\n', undefined, { defaultType: 'string' });
+  assert.deepEqual(text.columns.x, ['nan'], 'text columns keep the word');
 });
 
 test('empty numeric cells: an error by default, NaN on request', () => {

@@ -80,7 +80,23 @@ test('error messages name file, line and column', async () => {
   await assert.rejects(readCsv(put('trunc.csv', 'a,b,c\n1,2,3\n4,5')), /trunc\.csv line 3: expected 3 fields, got 2\. the last line looks truncated/);
   await assert.rejects(readCsv(put('empty.csv', '')), /empty\.csv: expected a header line, got an empty file/);
   await assert.rejects(readCsv(put('empty2.csv', ''), { header: ['a'] }), /empty2\.csv: expected data, got an empty file/);
-  await assert.rejects(readCsv(path.join(dir, 'absent.csv')), { code: 'ENOENT' });
+  const absent = path.join(dir, 'absent.csv');
+  await assert.rejects(readCsv(absent), (err: unknown) => err instanceof DataFormatError && err.message === `${absent}: expected a CSV file, got no such file`);
+  await assert.rejects(readCsvHeader(dir), (err: unknown) => err instanceof DataFormatError && err.message === `${dir}: expected a CSV file, got a folder`);
+});
+
+test('NaN, nan, inf and 1e400 in a numeric column: refused with file, line and column unless allowed', async () => {
+  const file = put('nonfinite.csv', 'pt,eta\n1,2\n3,nan\n');
+  await assert.rejects(readCsv(file), (err: unknown) => {
+    assert.ok(err instanceof DataFormatError);
+    assert.equal(err.message, `${file} line 3: column "eta": expected a finite number, got "nan" (NaN). set nonFinite: 'allow' to read NaN and ±Infinity`);
+    return true;
+  });
+  for (const [k, bad] of ['NaN', 'inf', '1e400'].entries()) {
+    await assert.rejects(readCsv(put(`nonfinite${k}.csv.gz`, zlib.gzipSync(`pt\n1\n${bad}\n`))), new RegExp(`line 3: column "pt": expected a finite number, got "${bad}"`));
+  }
+  const { columns } = await readCsv(file, { nonFinite: 'allow' });
+  assert.deepEqual(Array.from(columns.eta as Float64Array), [2, NaN]);
 });
 
 test('stopping early closes the file', async () => {
@@ -106,7 +122,7 @@ test('writeCsv → readCsv round trip is exact for doubles, special values and a
   for (const name of ['rt.csv', 'rt.csv.gz']) {
     const file = path.join(dir, name);
     await writeCsv(file, { x, label, count });
-    const { columns, rowCount } = await readCsv(file, { types: { label: 'string' }, chunkSize: 1000 });
+    const { columns, rowCount } = await readCsv(file, { types: { label: 'string' }, chunkSize: 1000, nonFinite: 'allow' });
     assert.equal(rowCount, n);
     assert.deepEqual(Array.from(columns.x as Float64Array), Array.from(x));
     assert.ok(Object.is((columns.x as Float64Array)[4], -0));

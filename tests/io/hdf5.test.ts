@@ -142,10 +142,40 @@ test('missing datasets and wrong shapes or dtypes are clear DataFormatErrors', a
     assert.throws(() => expectDataset(h5, 'events/image', { shape: [null, 6] }), /dataset "\/events\/image": expected shape \[null, 6\], got \[4, 5, 6\]/);
     assert.throws(() => expectDataset(h5, 'events/image', { dtype: '<f8' }), /expected dtype <f8, got <f4/);
   });
-  await assert.rejects(openHdf5(path.join(dir, 'absent.h5')), { code: 'ENOENT' });
+  const absent = path.join(dir, 'absent.h5');
+  await assert.rejects(openHdf5(absent), (err: unknown) => err instanceof DataFormatError && err.message === `${absent}: expected an HDF5 file, got no such file`);
   const notH5 = path.join(dir, 'not.h5');
   fs.writeFileSync(notH5, 'hello, this is text');
   await assert.rejects(openHdf5(notH5), (err: unknown) => err instanceof DataFormatError && err.message.startsWith(`${notH5}: expected an HDF5 file`));
+});
+
+test('a truncated file: the message keeps the reason from the HDF5 error stack, not only err.cause', async () => {
+  const bytes = fs.readFileSync(H5PY);
+  const cut = path.join(dir, 'cut.h5');
+  fs.writeFileSync(cut, bytes.subarray(0, 5208));
+  await assert.rejects(openHdf5(cut), (err: unknown) => {
+    assert.ok(err instanceof DataFormatError);
+    assert.equal(err.message, `${cut}: expected an HDF5 file, got "unable to synchronously open file: truncated file: eof = 5208, sblock->base_addr = 0, stored_eof = ${bytes.length}"`);
+    assert.match(String((err.cause as Error).message), /H5Fopen\(\)/, 'the whole stack stays in err.cause');
+    return true;
+  });
+});
+
+test('a corrupt compressed chunk: a DataFormatError naming the dataset and the HDF5 reason', async () => {
+  const file = path.join(dir, 'corrupt-chunk.h5');
+  const n = 20000;
+  await withHdf5(file, 'w', (h5) => h5.writeDataset('x', new Float64Array(n).map((_, i) => Math.sin(i) * 1000), [n], { compression: 'gzip', chunks: [2000] }));
+  const bytes = fs.readFileSync(file);
+  bytes.fill(0, bytes.length >> 1, (bytes.length >> 1) + 4096);
+  fs.writeFileSync(file, bytes);
+  await withHdf5(file, 'r', (h5) => {
+    assert.throws(() => h5.readDataset('x'), (err: unknown) => {
+      assert.ok(err instanceof DataFormatError, String(err));
+      assert.equal(err.message, `${file}: dataset "/x": expected readable data, got "can't synchronously read data: filter returned failure during read". the file is corrupt or truncated`);
+      return true;
+    });
+    assert.equal(h5.readSlice('x', [[0, 100]]).data.length, 100, 'the intact chunks still read');
+  });
 });
 
 test('writes are atomic: the target appears on close, abort keeps the old file, append edits a copy', async () => {

@@ -1,4 +1,4 @@
-/** makeDataSets: every split on its own shards, nuclei and photons apart, with the sizes asked for. */
+/** makeDataSets: every split on its own shards, nuclei and photons apart, with the sizes asked for, in a folder of its own. */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,7 +25,27 @@ test('nuclei and photon splits hold only their own primaries, in the sizes asked
   }
   assert.deepEqual(data.testPhotons, []);
   assert.equal(data.trainNuclei.length, 2, 'shards of 16 events: 30 events → 2 shards');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.h5')).sort();
+  assert.equal(path.dirname(data.dir), dir, 'the shards go to a folder of this run inside the base folder');
+  const files = fs.readdirSync(data.dir).filter((f) => f.endsWith('.h5')).sort();
   assert.equal(files.length, 2 + 2 + 1 + 1 + 1);
   assert.ok(files.every((f) => /^(train|validation|test)-(nuclei|photons)-\d{3}\.h5$/.test(f)), files.join(', '));
+});
+
+test('two runs at once into the same base folder keep their own shards; remove() leaves nothing behind', async () => {
+  const base = path.join(dir, 'shared');
+  const sizes = { calibration: 40, trainNuclei: 20, trainPhotons: 0, validationNuclei: 8, validationPhotons: 0, testNuclei: 8, testPhotons: 0 };
+  const opts = (seed: number) => ({ N: 3, T: 32, shardSize: 8, seed });
+  const alone = await makeDataSets(path.join(dir, 'alone'), sizes, opts(11));
+  const expected = (await readSummaries(alone.trainNuclei)).truth;
+  alone.remove();
+  const [a, b] = await Promise.all([makeDataSets(base, sizes, opts(11)), makeDataSets(base, sizes, opts(12))]);
+  assert.notEqual(a.dir, b.dir);
+  for (const shard of [...a.trainNuclei, ...a.validationNuclei, ...a.testNuclei, ...b.trainNuclei, ...b.validationNuclei, ...b.testNuclei]) assert.ok(fs.existsSync(shard.path), shard.path);
+  assert.deepEqual((await readSummaries(a.trainNuclei)).truth, expected, 'run A reads back its own events, not B\'s');
+  assert.notDeepEqual((await readSummaries(b.trainNuclei)).truth, expected);
+  const c = await makeDataSets(base, sizes, opts(13)); // a third run later: A's and B's shards stay
+  assert.ok([...a.trainNuclei, ...b.trainNuclei].every((s) => fs.existsSync(s.path)));
+  for (const run of [a, b, c]) run.remove();
+  assert.deepEqual(fs.readdirSync(base), [], 'nothing left behind after cleanup');
+  a.remove(); // a second call is harmless
 });
