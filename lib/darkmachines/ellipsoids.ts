@@ -168,6 +168,35 @@ export function enlarge(ellipsoids: Ellipsoid[], factor: number): Ellipsoid[] {
   return ellipsoids.map((e) => scaleEllipsoid(e, Math.pow(factor, 2 / e.dim)));
 }
 
+/**
+ * Bootstrap expansion (Buchner 2016, Stat. Comput. 26 383, as in dynesty): refit each ellipsoid to
+ * `rounds` resamples (with replacement) of its members and grow it until it would also have held
+ * the members each resample left out. With few points per dimension, the covariance ellipsoid of
+ * the points alone cuts off part of the region they were drawn from, which biases nested sampling's
+ * ln Z upwards; this estimates how much larger it must be.
+ */
+export function bootstrapExpand(ellipsoids: Ellipsoid[], points: Float64Array, rng: Random, rounds = 5): Ellipsoid[] {
+  return ellipsoids.map((e) => {
+    const n = e.members.length;
+    let factor = 1;
+    for (let r = 0; r < rounds; r++) {
+      const drawn = new Uint8Array(n);
+      const sample = Int32Array.from({ length: n }, () => {
+        const i = rng.integer(0, n);
+        drawn[i] = 1;
+        return e.members[i];
+      });
+      const distinct = new Set(sample).size;
+      if (distinct <= e.dim + 1 || distinct === n) continue;
+      const fit = boundingEllipsoid(points, e.dim, sample);
+      e.members.forEach((m, i) => {
+        if (!drawn[i]) factor = Math.max(factor, mahalanobis2(fit, points, m * e.dim));
+      });
+    }
+    return scaleEllipsoid(e, factor);
+  });
+}
+
 /** ln of the total volume (overlaps counted twice). */
 export function logTotalVolume(ellipsoids: readonly Ellipsoid[]): number {
   const m = Math.max(...ellipsoids.map((e) => e.logVolume));
@@ -176,18 +205,24 @@ export function logTotalVolume(ellipsoids: readonly Ellipsoid[]): number {
 
 /** A uniform point inside one ellipsoid. */
 function sampleInside(e: Ellipsoid, rng: Random): Float64Array {
-  const d = e.dim, z = Float64Array.from({ length: d }, () => rng.normal());
-  const norm = Math.hypot(...z), r = Math.pow(rng.random(), 1 / d);
+  const d = e.dim, z = new Float64Array(d);
+  let norm2 = 0;
+  for (let i = 0; i < d; i++) norm2 += (z[i] = rng.normal()) ** 2;
+  const scale = Math.pow(rng.random(), 1 / d) / Math.sqrt(norm2);
   const x = Float64Array.from(e.centre);
-  for (let i = 0; i < d; i++) for (let k = 0; k <= i; k++) x[i] += e.chol[i * d + k] * (r * z[k]) / norm;
+  for (let i = 0; i < d; i++) for (let k = 0; k <= i; k++) x[i] += e.chol[i * d + k] * z[k] * scale;
   return x;
 }
 
-/** A uniform point of the union of the ellipsoids (file header); may lie outside the unit cube. */
-export function sampleUnion(ellipsoids: readonly Ellipsoid[], rng: Random): Float64Array {
+/**
+ * A uniform point of the union of the ellipsoids (file header), or null when it fails `keep`
+ * (a cheap test applied before the overlap count, e.g. "inside the unit cube").
+ */
+export function sampleUnion(ellipsoids: readonly Ellipsoid[], rng: Random, keep: (x: Float64Array) => boolean = () => true): Float64Array | null {
   const weights = ellipsoids.map((e) => Math.exp(e.logVolume - ellipsoids[0].logVolume));
   while (true) {
     const x = sampleInside(ellipsoids.length === 1 ? ellipsoids[0] : rng.choice(ellipsoids, weights), rng);
+    if (!keep(x)) return null;
     if (ellipsoids.length === 1) return x;
     const q = ellipsoids.reduce((s, e) => s + (mahalanobis2(e, x) <= 1 ? 1 : 0), 0);
     if (rng.random() * q < 1) return x;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Random } from '../../lib/random';
 import { gaussianBoxLogEvidence, nestedSampling, nestedScan } from '../../lib/darkmachines/nested-sampling';
-import { boundingEllipsoid, coveringEllipsoids, logUnitBallVolume, mahalanobis2 } from '../../lib/darkmachines/ellipsoids';
+import { bootstrapExpand, boundingEllipsoid, coveringEllipsoids, logUnitBallVolume, mahalanobis2 } from '../../lib/darkmachines/ellipsoids';
 import { linkClusters, systematicResample } from '../../lib/darkmachines/modes';
 import { himmelblau } from '../../lib/darkmachines/test-functions';
 import { assertClose } from '../helpers';
@@ -105,4 +105,16 @@ test('ellipsoids: bounding contains its points, splitting separates two clusters
   assert.equal(idx.filter((i) => i === 1).length, 600);
   const { count } = linkClusters(Float64Array.from([0, 0, 0.01, 0, 5, 5, 5.02, 5]), 2, [0, 0], [10, 10], 0.01);
   assert.equal(count, 2);
+});
+
+test('bootstrap expansion grows an ellipsoid fitted to few points so that it covers more of their source', () => {
+  // 30 uniform points in a 6-D cube: the fraction of fresh uniform points inside the fitted ellipsoid rises
+  const rng = new Random(11), d = 6, n = 30;
+  const pts = rng.fill(n * d, (r) => r.random());
+  const e = boundingEllipsoid(pts, d, Int32Array.from({ length: n }, (_, i) => i));
+  const [grown] = bootstrapExpand([e], pts, rng, 5);
+  assert.ok(grown.logVolume > e.logVolume);
+  const fresh = rng.fill(2000 * d, (r) => r.random());
+  const inside = (x: typeof e) => Array.from({ length: 2000 }, (_, i) => mahalanobis2(x, fresh, i * d) <= 1).filter(Boolean).length;
+  assert.ok(inside(grown) > inside(e), `${inside(grown)} vs ${inside(e)} of 2000`);
 });
