@@ -23,6 +23,7 @@
  * - `nested-sampling` Skilling's nested sampling with MultiNest-style ellipsoidal rejection: ln Z ± √(H/N), posterior, modes
  * - `local-descent`  Nelder–Mead in the unit cube
  * - `tunnelling`     Levy–Montalvo tunnelling with mobile poles
+ * - `scanner-comparison` particle filter, GA, nested sampling and tunnelling on the same functions and the pMSSM toy
  * - `study`, `scan-study`  the notebook's workflow in a few calls
  */
 export * from './darkmachines/event';
@@ -44,5 +45,6 @@ export * from './darkmachines/modes';
 export * from './darkmachines/nested-sampling';
 export * from './darkmachines/local-descent';
 export * from './darkmachines/tunnelling';
+export * from './darkmachines/scanner-comparison';
 export * from './darkmachines/study';
 export * from './darkmachines/scan-study';
