@@ -73,6 +73,15 @@ test('a two-mode Gaussian mixture: two modes of half the mass each, and its evid
   }
 });
 
+test('stopped early (dlogZ = 0.5), the final live points carry their share of the evidence', () => {
+  const { lower, upper } = box(2, -5, 5);
+  const exact = gaussianBoxLogEvidence([1, 1], 0.5, lower, upper);
+  for (const seed of [1, 2]) {
+    const r = nestedSampling({ dim: 2, lower, upper, logL: gaussian([1, 1], 0.5) }, 100_000, new Random(seed), { dlogZ: 0.5 });
+    assert.ok(Math.abs(r.logZ - exact) < 3 * r.logZError, `seed ${seed}: ${r.logZ} ± ${r.logZError} vs ${exact}`);
+  }
+});
+
 test('a budget too small to converge stops at the budget with an honest flag; bad input is refused', () => {
   const { lower, upper } = box(2, -5, 5);
   const r = nestedSampling({ dim: 2, lower, upper, logL: gaussian([0, 0], 0.1) }, 600, new Random(1), { livePoints: 100 });
