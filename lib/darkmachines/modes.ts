@@ -8,7 +8,7 @@
  * - `linkClusters`: friends-of-friends (single linkage) on box-scaled coordinates, for "how many
  *   separate places did a scanner reach within the tolerance of the optimum" (`scanner-comparison.ts`).
  *
- * Used by `nested-sampling.ts`, `scanner-comparison.ts` and notebook 04-darkmachines.
+ * Used by `nested-sampling.ts` and `scanner-comparison.ts`.
  */
 import type { Random } from '../random';
 import { coveringEllipsoids } from './ellipsoids';

@@ -9,7 +9,7 @@
  * 5 % of the box) among the points within the tolerance of the global minimum value; on the pMSSM
  * toy, the toy's hidden modes with at least one point in their good region (`goodRegionCoverage`).
  *
- * Used by notebook 04-darkmachines.
+ * Meant for a cell of notebook 04-darkmachines (not yet wired in; `compareScanners` of `scan-study.ts` still runs the three older scanners there).
  */
 import type { Random } from '../random';
 import { linkClusters } from './modes';

@@ -3,7 +3,7 @@
  * For objectives that return at once (test functions, cheap fits); the Z′ network search with
  * pruning runs through `lib/zprime/search.ts` with the same samplers.
  *
- * Used by notebook 05-zprime (sampler comparison) and the tests of `tpe.ts`.
+ * Used by the tests of `tpe.ts`; meant for a TPE-vs-random cell in notebook 05-zprime (not yet added).
  */
 import type { Random } from '../random';
 import type { Direction, Observation, Sampler } from './sampler';
