@@ -18,6 +18,12 @@
  * - `test-functions` Rosenbrock, Rastrigin, Himmelblau, Eggholder (2D–16D) with known minima
  * - `pmssm-toy`      the 19-parameter pMSSM-like toy likelihood with a narrow good region
  * - `scanners`       random sampling, Gaussian particle filter, genetic algorithm
+ * - `ellipsoids`     bounding ellipsoids (single, or split by 2-means) and uniform draws from their union
+ * - `modes`          posterior modes by ellipsoid splitting; friends-of-friends clusters
+ * - `nested-sampling` Skilling's nested sampling with MultiNest-style ellipsoidal rejection: ln Z ± √(H/N), posterior, modes
+ * - `local-descent`  Nelder–Mead in the unit cube
+ * - `tunnelling`     Levy–Montalvo tunnelling with mobile poles
+ * - `scanner-comparison` particle filter, GA, nested sampling and tunnelling on the same functions and the pMSSM toy
  * - `study`, `scan-study`  the notebook's workflow in a few calls
  */
 export * from './darkmachines/event';
@@ -34,5 +40,11 @@ export * from './darkmachines/generator';
 export * from './darkmachines/test-functions';
 export * from './darkmachines/pmssm-toy';
 export * from './darkmachines/scanners';
+export * from './darkmachines/ellipsoids';
+export * from './darkmachines/modes';
+export * from './darkmachines/nested-sampling';
+export * from './darkmachines/local-descent';
+export * from './darkmachines/tunnelling';
+export * from './darkmachines/scanner-comparison';
 export * from './darkmachines/study';
 export * from './darkmachines/scan-study';

@@ -14,5 +14,6 @@ export * from './zprime/sampling'; // imbalanced-learn strategies, class weights
 export * from './zprime/losses'; // cross-entropy, focal, label smoothing
 export * from './zprime/tabular'; // fastai-style tabular network and its training
 export * from './zprime/search'; // random search with median pruning
+export * from './zprime/tpe-search'; // TPE proposing the trials of the same search
 export * from './zprime/evaluate'; // PR curve, s/√b, comparison rows
 export * from './zprime/pipeline'; // notebook steps: streaming, split, variants, masses, memory

@@ -41,8 +41,8 @@ export interface ScanResult {
   bestF: number;
 }
 
-/** Records calls up to the budget. */
-class Recorder {
+/** Records calls up to the budget (shared with `nested-sampling.ts` and `tunnelling.ts`). */
+export class Recorder {
   readonly points: Float64Array;
   readonly values: Float64Array;
   readonly iteration: Int32Array;

@@ -55,6 +55,9 @@ export function sampleParams(space: SearchSpace, rng: Random): TrialParams {
   };
 }
 
+/** Proposes the next trial's parameters from the finished trials (default: {@link sampleParams}; TPE: `tpe-search.ts`). */
+export type TrialSampler = (space: SearchSpace, finished: readonly Trial[], rng: Random) => TrialParams;
+
 /** optuna's median rule, for a value to maximise. */
 export class MedianPruner {
   constructor(
@@ -75,7 +78,7 @@ export class MedianPruner {
 }
 
 /**
- * Runs `nTrials` random-search trials. `objective(params, report)` trains a model, calls
+ * Runs `nTrials` random-search trials (or trials proposed by `opts.sampler`, e.g. TPE). `objective(params, report)` trains a model, calls
  * `report(epoch, value)` after each epoch and stops when it returns true (pruned); it returns the
  * final value. Trials run one after the other; the order and the draws depend only on `rng`.
  */
@@ -83,12 +86,12 @@ export async function randomSearch(
   space: SearchSpace,
   nTrials: number,
   objective: (params: TrialParams, report: (epoch: number, value: number) => boolean, trialRng: Random) => Promise<number>,
-  opts: { rng: Random; pruner?: MedianPruner; onTrial?: (t: Trial) => void },
+  opts: { rng: Random; pruner?: MedianPruner; onTrial?: (t: Trial) => void; sampler?: TrialSampler },
 ): Promise<Trial[]> {
   const pruner = opts.pruner ?? new MedianPruner();
   const trials: Trial[] = [];
   for (let id = 0; id < nTrials; id++) {
-    const params = sampleParams(space, opts.rng);
+    const params = opts.sampler ? opts.sampler(space, trials, opts.rng) : sampleParams(space, opts.rng);
     const values: number[] = [];
     let pruned = false;
     const t0 = performance.now();
