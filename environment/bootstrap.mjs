@@ -167,4 +167,5 @@ const probe = ensureJupyter();
 ensureKernel(probe);
 fs.mkdirSync(path.dirname(stateFile), { recursive: true });
 fs.writeFileSync(stateFile, JSON.stringify({ python: probe.python }, null, 2) + '\n');
+spawnSync(process.execPath, [path.join(envDir, 'build-native.mjs')], { stdio: 'inherit', cwd: root }); // optional oneDNN addon; never fails
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (python: ${probe.python}, kernel: tslab)`);
