@@ -19,6 +19,18 @@ dnnl::stream& cpuStream() {
 static int generation = 0;
 int threadGeneration() { return generation; }
 
+static int configured = 1;
+int configuredThreads() { return configured; }
+
+int threadsFor(double flops) { return flops < kMinParallelFlops ? 1 : configured; }
+
+ScopedThreads::ScopedThreads(int threads) : saved_(omp_get_max_threads()) {
+  if (threads != saved_) omp_set_num_threads(threads);
+}
+ScopedThreads::~ScopedThreads() {
+  if (omp_get_max_threads() != saved_) omp_set_num_threads(saved_);
+}
+
 void fail(const Napi::Env& env, const std::string& op, const std::string& message) {
   throw Napi::Error::New(env, op + ": " + message);
 }
@@ -61,14 +73,15 @@ static Napi::Value SetThreads(const Napi::CallbackInfo& info) {
   if (info.Length() < 1 || !info[0].IsNumber()) fail(env, "setThreads", "expected a thread count");
   int n = info[0].As<Napi::Number>().Int32Value();
   if (n < 1) fail(env, "setThreads", "the thread count must be at least 1, got " + std::to_string(n));
-  if (n != omp_get_max_threads()) generation++;
+  if (n != configured) generation++;
+  configured = n;
   omp_set_num_threads(n);
   return env.Undefined();
 }
 
-/** getThreads(): the OpenMP thread count calls use now. */
+/** getThreads(): the thread count set with setThreads (ops too small to share run on one). */
 static Napi::Value GetThreads(const Napi::CallbackInfo& info) {
-  return Napi::Number::New(info.Env(), omp_get_max_threads());
+  return Napi::Number::New(info.Env(), configured);
 }
 
 /** version(): oneDNN's version, e.g. "2.6.3". */
@@ -78,6 +91,7 @@ static Napi::Value Version(const Napi::CallbackInfo& info) {
 }
 
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  configured = omp_get_max_threads();
   exports.Set("setThreads", Napi::Function::New(env, SetThreads));
   exports.Set("getThreads", Napi::Function::New(env, GetThreads));
   exports.Set("version", Napi::Function::New(env, Version));

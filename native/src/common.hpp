@@ -23,6 +23,31 @@ dnnl::stream& cpuStream();
  * entries built under another one. */
 int threadGeneration();
 
+/** The thread count set with setThreads (TFJS_THREADS). */
+int configuredThreads();
+
+/**
+ * Threads for an op of `flops` floating-point operations: all configured threads, or 1 for small ops.
+ * Waking a second thread costs tens of µs on an idle machine and a whole scheduler time slice on a
+ * busy one (a 256×256 bias sum took 13 ms at 2 threads with 7 processes per core, against 0.04 ms at
+ * 1), so work under `kMinParallelFlops` runs on the calling thread. Depends only on the geometry and
+ * the configured count, so results stay reproducible.
+ */
+constexpr double kMinParallelFlops = 2e6;
+int threadsFor(double flops);
+
+/** Sets OpenMP's thread count for its lifetime (primitives created and run inside use it). */
+class ScopedThreads {
+ public:
+  explicit ScopedThreads(int threads);
+  ~ScopedThreads();
+  ScopedThreads(const ScopedThreads&) = delete;
+  ScopedThreads& operator=(const ScopedThreads&) = delete;
+
+ private:
+  int saved_;
+};
+
 /** A float32 argument: the data of a Float32Array (no copy) and its length, checked against what the
  * geometry says (`what` names the argument in the error). */
 float* floatArg(const Napi::CallbackInfo& info, size_t index, size_t expected, const char* what);

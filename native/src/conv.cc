@@ -57,6 +57,13 @@ ConvGeometry parseGeometry(const Napi::Env& env, const std::vector<int64_t>& g, 
   return c;
 }
 
+/** Multiply-adds × 2 of the convolution (the same for its two gradients). */
+double flops(const ConvGeometry& c) {
+  double perOutput = 2.0 * static_cast<double>(c.weights[1]);
+  for (size_t d = 2; d < c.weights.size(); d++) perOutput *= static_cast<double>(c.weights[d]);
+  return perOutput * static_cast<double>(product(c.dst));
+}
+
 tag dataTag(int rank) { return rank == 2 ? tag::nhwc : tag::ndhwc; }
 tag filterTag(int rank) { return rank == 2 ? tag::hwio : tag::dhwio; }
 
@@ -134,6 +141,7 @@ Napi::Value ConvForward(const Napi::CallbackInfo& info) {
   float* y = floatArg(info, 5, product(c.dst), "convForward y");
   g.push_back(c.bias);
   g.push_back(c.relu);
+  ScopedThreads threads(threadsFor(flops(c)));
   Forward& f = forwardCache.get(g, [&] { return makeForward(c); });
   std::unordered_map<int, memory> args{
       {DNNL_ARG_SRC, memory(f.src, cpuEngine(), x)},
@@ -171,6 +179,7 @@ Napi::Value ConvBackwardData(const Napi::CallbackInfo& info) {
   float* dy = floatArg(info, 1, product(c.dst), "convBackwardData dy");
   float* w = floatArg(info, 2, product(c.weights), "convBackwardData filter");
   float* dx = floatArg(info, 3, product(c.src), "convBackwardData dx");
+  ScopedThreads threads(threadsFor(flops(c)));
   BackwardData& b = backwardDataCache.get(g, [&] { return makeBackwardData(c); });
   b.prim.execute(cpuStream(), {{DNNL_ARG_DIFF_DST, memory(b.diffDst, cpuEngine(), dy)},
                                {DNNL_ARG_WEIGHTS, b.filter.in(w)},
@@ -218,6 +227,7 @@ Napi::Value ConvBackwardWeights(const Napi::CallbackInfo& info) {
   float* x = floatArg(info, 1, product(c.src), "convBackwardWeights x");
   float* dy = floatArg(info, 2, product(c.dst), "convBackwardWeights dy");
   float* dw = floatArg(info, 3, product(c.weights), "convBackwardWeights dw");
+  ScopedThreads threads(threadsFor(flops(c)));
   BackwardWeights& b = backwardWeightsCache.get(g, [&] { return makeBackwardWeights(c); });
   memory diffWeights = b.filter.same ? memory(b.filter.user, cpuEngine(), dw) : b.filter.buffer;
   b.prim.execute(cpuStream(), {{DNNL_ARG_SRC, memory(b.src, cpuEngine(), x)},
@@ -234,6 +244,7 @@ Napi::Value ConvImplementations(const Napi::CallbackInfo& info) {
   const char* op = "convImplementations";
   auto g = geometryArg(info, 0, op);
   ConvGeometry c = parseGeometry(info.Env(), g, op);
+  ScopedThreads threads(threadsFor(flops(c)));
   Napi::Array out = Napi::Array::New(info.Env(), 3);
   auto fwd = dnnl::convolution_forward::primitive_desc(forwardDesc(c, dnnl::prop_kind::forward_inference, anyLayout(c.weights)), cpuEngine());
   out.Set(0u, Napi::String::New(info.Env(), fwd.impl_info_str()));

@@ -16,7 +16,7 @@ namespace {
  * on the thread count, not on scheduling.
  */
 void sumRows(const float* x, float* out, int64_t rows, int64_t cols) {
-  const int threads = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(omp_get_max_threads(), rows / 64)));
+  const int threads = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(threadsFor(static_cast<double>(rows * cols)), rows / 64)));
   std::vector<double> partial(static_cast<size_t>(threads * cols), 0.0);
 #pragma omp parallel num_threads(threads)
   {

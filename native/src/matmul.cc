@@ -65,6 +65,7 @@ Napi::Value Matmul(const Napi::CallbackInfo& info) {
   float* c = floatArg(info, 5, static_cast<size_t>(g.batchA * g.m * g.n), "matmul c");
   key.push_back(bias);
   key.push_back(relu);
+  ScopedThreads threads(threadsFor(2.0 * static_cast<double>(g.batchA) * static_cast<double>(g.m) * static_cast<double>(g.k) * static_cast<double>(g.n)));
   Entry& e = cache.get(key, [&] { return makeEntry(g, bias, relu); });
   std::unordered_map<int, memory> args{{DNNL_ARG_SRC, memory(e.a, cpuEngine(), a)},
                                        {DNNL_ARG_WEIGHTS, memory(e.b, cpuEngine(), b)},
