@@ -34,7 +34,8 @@ export interface NativeAddon {
   maxPoolForward(g: Geometry, x: Float32Array, y: Float32Array): void;
   maxPoolBackward(g: Geometry, x: Float32Array, dy: Float32Array, dx: Float32Array): void;
   matmul(g: Geometry, a: Float32Array, b: Float32Array, bias: Float32Array | null, relu: boolean, c: Float32Array): void;
-  sumRows(x: Float32Array, out: Float32Array, rows: number, cols: number): void;
+  /** out[j] = scale · Σ_i x[i·cols + j] (scale defaults to 1). */
+  sumRows(x: Float32Array, out: Float32Array, rows: number, cols: number, scale?: number): void;
 }
 
 /** Where the build puts the addon, and its one-line status when the build failed. */

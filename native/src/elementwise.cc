@@ -11,11 +11,12 @@ namespace tfjs_onednn {
 namespace {
 
 /**
- * out[j] = Σ_i x[i·cols + j] (the bias gradient: a sum over every axis but the last). Each thread sums
+ * out[j] = scale · Σ_i x[i·cols + j] (the bias gradient, a sum over every axis but the last; with
+ * scale 1/rows the batch mean of batch normalisation). Each thread sums
  * a fixed block of rows; the partial sums are then added in thread order, so the result depends only
  * on the thread count, not on scheduling.
  */
-void sumRows(const float* x, float* out, int64_t rows, int64_t cols) {
+void sumRows(const float* x, float* out, int64_t rows, int64_t cols, double scale) {
   const int threads = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(threadsFor(static_cast<double>(rows * cols)), rows / 64)));
   std::vector<double> partial(static_cast<size_t>(threads * cols), 0.0);
 #pragma omp parallel num_threads(threads)
@@ -31,11 +32,11 @@ void sumRows(const float* x, float* out, int64_t rows, int64_t cols) {
   for (int64_t j = 0; j < cols; j++) {
     double s = 0;
     for (int t = 0; t < threads; t++) s += partial[t * cols + j];
-    out[j] = static_cast<float>(s);
+    out[j] = static_cast<float>(s * scale);
   }
 }
 
-/** sumRows(x, out, rows, cols). */
+/** sumRows(x, out, rows, cols, scale = 1): out = scale · Σ rows (scale 1/rows gives the mean). */
 Napi::Value SumRows(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 4 || !info[2].IsNumber() || !info[3].IsNumber()) fail(env, "sumRows", "expected (x, out, rows, cols)");
@@ -43,7 +44,8 @@ Napi::Value SumRows(const Napi::CallbackInfo& info) {
   if (rows < 0 || cols < 1) fail(env, "sumRows", "rows must be ≥ 0 and cols ≥ 1");
   const float* x = floatArg(info, 0, static_cast<size_t>(rows * cols), "sumRows x");
   float* out = floatArg(info, 1, static_cast<size_t>(cols), "sumRows out");
-  sumRows(x, out, rows, cols);
+  const double scale = info.Length() > 4 && info[4].IsNumber() ? info[4].As<Napi::Number>().DoubleValue() : 1.0;
+  sumRows(x, out, rows, cols, scale);
   return env.Undefined();
 }
 

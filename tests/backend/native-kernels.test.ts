@@ -157,8 +157,8 @@ test('max pooling 3-D and its gradient match cpu (ties only behind a ReLU, whose
   });
 });
 
-test('batched products (every transpose, broadcast B), fused products (bias, ReLU) and bias sums match cpu', { skip }, async () => {
-  await atEachThreadCount(['BatchMatMul', '_FusedMatMul', 'Sum'], async (threads) => {
+test('batched products (every transpose, broadcast B), fused products (bias, ReLU), sums and means match cpu', { skip }, async () => {
+  await atEachThreadCount(['BatchMatMul', '_FusedMatMul', 'Sum', 'Mean'], async (threads) => {
     const rng = new Random(2);
     for (const [batchA, batchB] of [[[], []], [[1], [1]], [[3], [3]], [[3], []], [[2, 3], [2, 3]]] as number[][][])
       for (const transposeA of [false, true])
@@ -177,6 +177,7 @@ test('batched products (every transpose, broadcast B), fused products (bias, ReL
       const x = normal(rng, shape);
       for (const keepDims of [false, true]) {
         await expectClose(`${threads} threads, sum [${shape}] over [${axes}]`, () => [tf.tensor(x.values, x.shape)], ([xt]) => tf.sum(xt, axes, keepDims));
+        await expectClose(`${threads} threads, mean [${shape}] over [${axes}]`, () => [tf.tensor(x.values, x.shape)], ([xt]) => tf.mean(xt, axes, keepDims));
       }
     }
   });
