@@ -36,6 +36,8 @@ export interface NativeAddon {
   matmul(g: Geometry, a: Float32Array, b: Float32Array, bias: Float32Array | null, relu: boolean, c: Float32Array): void;
   /** out[j] = scale · Σ_i x[i·cols + j] (scale defaults to 1). */
   sumRows(x: Float32Array, out: Float32Array, rows: number, cols: number, scale?: number): void;
+  /** One Adam step (native/src/elementwise.cc); scalars [lr, β1, β2, 1 − β1, 1 − β2, ε, 1 − β1ᵗ, 1 − β2ᵗ]. */
+  adamUpdate(value: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, scalars: number[]): void;
 }
 
 /** Where the build puts the addon, and its one-line status when the build failed. */

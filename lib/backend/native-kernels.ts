@@ -13,6 +13,7 @@
  * the cpu backend in tests/backend/native-kernels.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import { installNativeAdam } from './native-adam';
 import type { NativeAddon } from './native-addon';
 import { convGeometry, matmulGeometry, poolGeometry } from './native-geometry';
 import { f32View, wasmBackend } from './wasm-heap';
@@ -220,7 +221,7 @@ export const NATIVE_KERNELS: readonly string[] = Object.keys(WRAPPERS);
 
 let registered = false;
 
-/** Wraps the wasm kernels above with the addon's (once; call after registerWasmKernels). */
+/** Wraps the wasm kernels above with the addon's and installs the fused Adam step (./native-adam), once; call after registerWasmKernels. */
 export function registerNativeKernels(addon: NativeAddon): void {
   if (registered) return;
   registered = true;
@@ -231,4 +232,5 @@ export function registerNativeKernels(addon: NativeAddon): void {
     // Keep the setup of the kernel before (it binds the wasm function its fallback calls).
     tf.registerKernel({ kernelName, backendName: WASM, setupFunc: before.setupFunc, disposeFunc: before.disposeFunc, kernelFunc: make(addon, kernelName)(before.kernelFunc) });
   }
+  installNativeAdam(addon);
 }
