@@ -1,23 +1,23 @@
 /**
  * NEWSdm benchmark: one training epoch of the VGG-like 3D CNN (`lib/newsdm/models.ts`, `vgg3d`; input
- * 8 polarisations × S × S, one channel) in tfjs on wasm (one core) against its PyTorch twin
- * (`bench/newsdm_torch.py`) with all cores and with 1 thread, in one run so the ratios compare figures
- * taken at the same time. The Conv3D kernels on wasm are `lib/backend`'s. CPU seconds are printed
- * beside wall seconds (the machines are shared).
+ * 8 polarisations × S × S, one channel) in tfjs on wasm (with the oneDNN kernels when built) against its
+ * PyTorch twin (`bench/newsdm_torch.py`), each at 1 thread and at every core in a process of its own
+ * (bench/engines.ts), in one run so the ratios compare figures taken at the same time. CPU ms are
+ * printed beside wall ms (the machines are shared).
  *
  *   npx tsx bench/newsdm.ts [--samples 512] [--size 16] [--width 8] [--batch 64] [--epochs 2]
  *                           [--no-torch] [--python /usr/bin/python3]
  *
- * The last line is `ratio_vs_torch=<tfjs ms / torch all-cores ms>` (`NA` without torch).
+ * The last line is `ratio_vs_torch_best=<best tfjs ms / best torch ms>` (`NA` without torch).
  */
 import { spawnSync } from 'node:child_process';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
 import { buildCnn, compileCnn } from '../lib/newsdm/models';
+import { best, ratioText, runTfjsChild, threadCounts, torchEnv } from './engines';
 import { timeEpochs } from './timing';
 
 const arg = (name: string, fallback: string): string => {
@@ -37,29 +37,48 @@ async function timeModel(model: tf.LayersModel, samples: number, size: number, b
 
 function timeTorch(python: string, samples: number, size: number, width: number, batch: number, threads: number, epochs: number): { ms: number; params: number } {
   const script = path.join(projectRoot(), 'bench', 'newsdm_torch.py');
-  const r = spawnSync(python, [script, ...[samples, size, width, batch, threads, epochs].map(String)], { encoding: 'utf8' });
+  const r = spawnSync(python, [script, ...[samples, size, width, batch, threads, epochs].map(String)], { encoding: 'utf8', env: torchEnv() });
   const m = /params=(\d+) ms_per_epoch=([\d.]+)/.exec(r.stdout ?? '');
   if (!m) throw new Error(`torch run failed: ${r.stderr || r.stdout}`);
   return { params: Number(m[1]), ms: Number(m[2]) };
 }
 
-async function main(): Promise<void> {
-  const [samples, size, width, batch, epochs] = ['samples', 'size', 'width', 'batch', 'epochs'].map((n, i) => Number(arg(n, ['512', '16', '8', '64', '2'][i])));
+/** What the tfjs child prints. */
+interface ChildOutput {
+  engine: string;
+  ms: number;
+  cpuMs: number;
+  params: number;
+}
+
+/** The `--tfjs-child` side: times the model on wasm here and prints one JSON line. */
+async function tfjsChild(samples: number, size: number, width: number, batch: number, epochs: number): Promise<void> {
   await initBackend({ backend: 'wasm', quiet: true });
-  console.log(`tfjs ${describeBackend()}; VGG-like 3D, ${samples} samples 8×${size}×${size}, width ${width}, batch ${batch}`);
   const ours = compileCnn(buildCnn('vgg3d', { size, width, rng: new Random(2) }));
   const t = await timeModel(ours, samples, size, batch, epochs);
-  console.log(`tfjs wasm: ${t.ms.toFixed(0)} ms/epoch (CPU ${t.cpuMs.toFixed(0)} ms), ${ours.countParams()} parameters`);
-  let ratio = 'NA';
+  console.log(JSON.stringify({ engine: `tfjs ${describeBackend()}`, ms: t.ms, cpuMs: t.cpuMs, params: ours.countParams() } satisfies ChildOutput));
+}
+
+async function main(): Promise<void> {
+  const names = ['samples', 'size', 'width', 'batch', 'epochs'];
+  const [samples, size, width, batch, epochs] = names.map((n, i) => Number(arg(n, ['512', '16', '8', '64', '2'][i])));
+  if (process.argv.includes('--tfjs-child')) return tfjsChild(samples, size, width, batch, epochs);
+  console.log(`VGG-like 3D, ${samples} samples 8×${size}×${size}, width ${width}, batch ${batch}; ms per epoch (min of ${epochs} after a warm-up)`);
+  const passOn = names.flatMap((n, i) => [`--${n}`, String([samples, size, width, batch, epochs][i])]);
+  const tfjs = threadCounts().map((threads) => runTfjsChild<ChildOutput>(path.join(projectRoot(), 'bench', 'newsdm.ts'), passOn, threads));
+  for (const t of tfjs) console.log(`  ${t.engine}: ${t.ms.toFixed(0)} ms/epoch (CPU ${t.cpuMs.toFixed(0)} ms), ${t.params} parameters`);
+  const torch: { threads: number; ms: number }[] = [];
   if (!process.argv.includes('--no-torch')) {
     const python = arg('python', '/usr/bin/python3');
-    const all = timeTorch(python, samples, size, width, batch, os.cpus().length, epochs);
-    const one = timeTorch(python, samples, size, width, batch, 1, epochs);
-    console.log(`PyTorch ${os.cpus().length} threads: ${all.ms.toFixed(0)} ms/epoch; 1 thread: ${one.ms.toFixed(0)} ms/epoch (${all.params} parameters)`);
-    console.log(`tfjs / torch: ${(t.ms / all.ms).toFixed(2)} (all cores), ${(t.ms / one.ms).toFixed(2)} (1 thread)`);
-    ratio = (t.ms / all.ms).toFixed(2);
+    for (const threads of threadCounts()) {
+      const r = timeTorch(python, samples, size, width, batch, threads, epochs);
+      torch.push({ threads, ms: r.ms });
+      console.log(`  PyTorch CPU, ${threads} thread${threads === 1 ? '' : 's'}: ${r.ms.toFixed(0)} ms/epoch (${r.params} parameters)`);
+    }
   }
-  console.log(`ratio_vs_torch=${ratio}`);
+  const bestTfjs = best(tfjs.map((t) => t.ms)), bestTorch = best(torch.map((t) => t.ms));
+  console.log(`best tfjs / best PyTorch: ${ratioText(bestTfjs, bestTorch)}; tfjs 1 thread / all threads: ${ratioText(tfjs[0].ms, tfjs[tfjs.length - 1].ms)}`);
+  console.log(`ratio_vs_torch_best=${ratioText(bestTfjs, bestTorch)}`);
 }
 
 main().catch((err) => {

@@ -1,8 +1,9 @@
 /**
  * The project's benchmark: ms per training epoch of three workloads (bench/models.ts: the reference CNN,
- * a tabular MLP, a dense autoencoder) on every available tfjs backend and in PyTorch on CPU
- * (bench/torch_reference.py, once with all cores and once with 1 thread), all in one run so that the
- * ratios compare figures taken at the same time.
+ * a tabular MLP, a dense autoencoder) in tfjs on wasm (with the oneDNN kernels when they are built) at
+ * 1 thread and at every core, and in PyTorch on CPU (bench/torch_reference.py) at 1 thread and at every
+ * core, each in a process of its own with its thread count pinned before the library loads
+ * (bench/engines.ts), all in one run so that the ratios compare figures taken at the same time.
  *
  *   npx tsx bench/run.ts [--models cnn,mlp,autoencoder] [--backends wasm,cpu] [--epochs 3]
  *                        [--cpu-budget-s 20] [--no-torch] [--python /usr/bin/python3]
@@ -10,11 +11,12 @@
  *
  * First it runs the studies' own benchmarks (bench/<study>.ts, each against its Python reference:
  * trees against scikit-learn, the studies' networks against PyTorch, simulators and readers in
- * events/s), one process each, then the three core workloads, so the last line is the core CNN's.
+ * events/s), one process each, then the three core workloads, so the last lines are the core CNN's.
  *
- * The tfjs `cpu` backend (minutes per CNN epoch) is timed on growing prefixes of the data within
- * `--cpu-budget-s` seconds per workload and extrapolated; 0 skips it. The last line is
- * `ratio_vs_torch=<best tfjs ms / torch all-cores ms for the CNN>` (2 decimals, `NA` without torch).
+ * The tfjs `cpu` backend (minutes per CNN epoch) is timed in this process on growing prefixes of the
+ * data within `--cpu-budget-s` seconds per workload and extrapolated; 0 skips it. The last lines are
+ * `ratio_vs_torch_best=<CNN: best tfjs ms / best PyTorch ms>` and
+ * `thread_scaling=<CNN: tfjs 1 thread ms / tfjs all threads ms>` (2 decimals, `NA` when missing).
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -22,6 +24,7 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend, type BackendChoice } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
+import { best, ratioText, runTfjsChild, threadCounts, torchEnv } from './engines';
 import { WORKLOADS, workloadSpec, type WorkloadName } from './models';
 import { timeWorkload, type EpochTiming } from './timing';
 
@@ -47,6 +50,15 @@ interface Row {
   /** Process CPU ms per epoch (all threads). */
   cpuMs: number;
   note: string;
+  /** Which engine family and thread count (for the ratios). */
+  kind: 'tfjs' | 'torch';
+  threads: number;
+}
+
+/** What a tfjs child prints: its backend line and one timing per workload. */
+interface TfjsChildOutput {
+  engine: string;
+  results: Record<string, { ms: number; cpuMs: number; epochsMs: number[]; loss: number }>;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -88,37 +100,45 @@ function runStudyBench(name: string, opts: Options): boolean {
   return ok;
 }
 
-/** Backends to time: the requested ones, else every one that starts (tensorflow only if really installed). */
-async function availableBackends(requested: BackendChoice[] | null): Promise<BackendChoice[]> {
-  const candidates: BackendChoice[] = requested ?? ['tensorflow', 'wasm', 'cpu'];
-  const ok: BackendChoice[] = [];
-  for (const b of candidates) {
-    try {
-      await initBackend({ backend: b, quiet: true });
-      ok.push(b);
-    } catch (err) {
-      if (requested) throw err;
-    }
+/** Times the workloads on wasm in this process (the `--tfjs-child` side) and prints one JSON line. */
+async function tfjsChild(opts: Options): Promise<void> {
+  await initBackend({ backend: 'wasm', quiet: true });
+  const results: TfjsChildOutput['results'] = {};
+  for (const model of opts.models) {
+    const t = await timeWorkload(workloadSpec(model), opts.epochs);
+    results[model] = { ms: t.ms, cpuMs: t.cpuMs, epochsMs: t.epochsMs, loss: t.loss };
   }
-  return ok;
+  console.log(JSON.stringify({ engine: `tfjs ${describeBackend()}`, results } satisfies TfjsChildOutput));
 }
 
-async function timeTfjs(opts: Options): Promise<Row[]> {
+/** tfjs on wasm at each thread count, one child process each. */
+function timeTfjsWasm(opts: Options): Row[] {
   const rows: Row[] = [];
-  for (const backend of await availableBackends(opts.backends)) {
-    if (backend === 'cpu' && opts.cpuBudgetMs <= 0) {
-      for (const model of opts.models) rows.push({ model, engine: 'tfjs cpu', ms: NaN, cpuMs: NaN, note: 'skipped (--cpu-budget-s 0)' });
-      continue;
+  for (const threads of threadCounts()) {
+    const script = path.join(projectRoot(), 'bench', 'run.ts');
+    const out = runTfjsChild<TfjsChildOutput>(script, ['--models', opts.models.join(','), '--epochs', String(opts.epochs)], threads);
+    for (const model of opts.models) {
+      const r = out.results[model];
+      const note = `min of ${r.epochsMs.map((m) => m.toFixed(0)).join(', ')}; loss ${r.loss.toFixed(4)}`;
+      rows.push({ model, engine: out.engine, ms: r.ms, cpuMs: r.cpuMs, note, kind: 'tfjs', threads });
+      console.log(`  ${model.padEnd(12)} ${out.engine.padEnd(44)} ${r.ms.toFixed(0).padStart(9)} ms/epoch  (${note})`);
     }
+  }
+  return rows;
+}
+
+/** The other tfjs backends asked for (cpu: extrapolated within the budget), in this process. */
+async function timeTfjsOthers(opts: Options): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const backend of (opts.backends ?? ['wasm', 'cpu']).filter((b) => b !== 'wasm')) {
+    if (backend === 'cpu' && opts.cpuBudgetMs <= 0) continue;
     await initBackend({ backend, quiet: true });
     const engine = `tfjs ${describeBackend()}`;
     for (const model of opts.models) {
       const spec = workloadSpec(model);
       const t: EpochTiming = await timeWorkload(spec, opts.epochs, backend === 'cpu' ? opts.cpuBudgetMs : undefined);
-      const note = t.extrapolatedFrom
-        ? `extrapolated from ${t.extrapolatedFrom} of ${spec.samples} samples`
-        : `min of ${t.epochsMs.map((m) => m.toFixed(0)).join(', ')}; loss ${t.loss.toFixed(4)}`;
-      rows.push({ model, engine, ms: t.ms, cpuMs: t.cpuMs, note });
+      const note = t.extrapolatedFrom ? `extrapolated from ${t.extrapolatedFrom} of ${spec.samples} samples` : `min of ${t.epochsMs.map((m) => m.toFixed(0)).join(', ')}`;
+      rows.push({ model, engine, ms: t.ms, cpuMs: t.cpuMs, note, kind: 'tfjs', threads: 1 });
       console.log(`  ${model.padEnd(12)} ${engine.padEnd(44)} ${t.ms.toFixed(0).padStart(9)} ms/epoch  (${note})`);
       if (tf.memory().numTensors > 0) console.warn(`  warning: ${tf.memory().numTensors} tensors alive after ${model}`);
     }
@@ -136,7 +156,7 @@ interface TorchOutput {
 function runTorch(opts: Options, threads: number): { rows: Row[]; error?: string } {
   const script = path.join(projectRoot(), 'bench', 'torch_reference.py');
   const args = [script, '--threads', String(threads), '--models', opts.models.join(','), '--epochs', String(opts.epochs)];
-  const proc = spawnSync(opts.python, args, { encoding: 'utf8', timeout: 30 * 60_000 });
+  const proc = spawnSync(opts.python, args, { encoding: 'utf8', timeout: 30 * 60_000, env: torchEnv() });
   if (proc.error || proc.status !== 0) {
     return { rows: [], error: `${opts.python} failed: ${proc.error?.message ?? proc.stderr.trim().split('\n').slice(-3).join(' | ')}` };
   }
@@ -148,42 +168,51 @@ function runTorch(opts: Options, threads: number): { rows: Row[]; error?: string
     const r = out.results![model];
     const note = `min of ${r.epochs_ms.map((m) => m.toFixed(0)).join(', ')}; loss ${r.loss.toFixed(4)}`;
     console.log(`  ${model.padEnd(12)} ${engine.padEnd(44)} ${r.ms.toFixed(0).padStart(9)} ms/epoch  (${note})`);
-    return { model, engine, ms: r.ms, cpuMs: r.cpu_ms, note };
+    return { model, engine, ms: r.ms, cpuMs: r.cpu_ms, note, kind: 'torch' as const, threads };
   });
   return { rows };
 }
 
-function ratio(a: number, b: number | undefined): string {
-  return b && Number.isFinite(a) && Number.isFinite(b) ? `${(a / b).toFixed(2)}×` : '—';
+/** The fastest figure of a workload among rows of one kind (optionally at one thread count). */
+function bestOf(rows: Row[], model: WorkloadName, kind: Row['kind'], threads?: number): number | undefined {
+  return best(rows.filter((r) => r.model === model && r.kind === kind && (threads === undefined || r.threads === threads)).map((r) => r.ms));
 }
 
-function printTable(rows: Row[], torchAll: Map<WorkloadName, number>, torchOne: Map<WorkloadName, number>): void {
-  console.log('\nmodel        engine                                        ms/epoch  CPU ms/epoch   ÷ torch all-cores   ÷ torch 1 thread');
+function printTable(rows: Row[], models: WorkloadName[]): void {
+  console.log('\nmodel        engine                                        ms/epoch  CPU ms/epoch   ÷ best PyTorch');
   for (const r of rows) {
     const ms = Number.isFinite(r.ms) ? r.ms.toFixed(0) : 'n/a';
     const cpu = Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(0) : 'n/a';
-    console.log(`${r.model.padEnd(12)} ${r.engine.padEnd(44)} ${ms.padStart(9)} ${cpu.padStart(13)}   ${ratio(r.ms, torchAll.get(r.model)).padStart(17)}   ${ratio(r.ms, torchOne.get(r.model)).padStart(16)}`);
+    const ratio = ratioText(r.ms, bestOf(rows, r.model, 'torch'));
+    console.log(`${r.model.padEnd(12)} ${r.engine.padEnd(44)} ${ms.padStart(9)} ${cpu.padStart(13)}   ${(ratio === 'NA' ? '—' : ratio + '×').padStart(14)}`);
   }
-  console.log('(ratios use wall time; on a busy machine compare CPU ms of single-threaded engines too)');
+  console.log('(ratios use wall time; on a busy machine the all-threads figures suffer most)');
+  const wasmThreads = threadCounts();
+  console.log('\nmodel        best tfjs ÷ best PyTorch   tfjs 1 thread ÷ tfjs all threads');
+  for (const model of models) {
+    const scaling = ratioText(bestOf(rows, model, 'tfjs', 1), bestOf(rows, model, 'tfjs', wasmThreads[wasmThreads.length - 1]));
+    console.log(`${model.padEnd(12)} ${ratioText(bestOf(rows, model, 'tfjs'), bestOf(rows, model, 'torch')).padStart(24)}   ${scaling.padStart(32)}`);
+  }
 }
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  if (process.argv.includes('--tfjs-child')) return tfjsChild(opts);
   const failedStudies = opts.studies.filter((name) => !runStudyBench(name, opts));
-  const cores = os.cpus().length;
+  const cores = os.availableParallelism();
   const loadBefore = os.loadavg()[0];
   console.log(`benchmark: ${opts.models.join(', ')}; ${opts.epochs} timed epochs after a warm-up; ${cores} cores; node ${process.version}`);
   console.log(`load average before the run: ${loadBefore.toFixed(2)} (other processes)`);
   for (const m of opts.models) console.log(`  ${m}: ${workloadSpec(m).description}, ${workloadSpec(m).samples} samples, batch ${workloadSpec(m).batchSize}`);
 
-  console.log('\ntfjs:');
-  const rows = await timeTfjs(opts);
+  console.log('\ntfjs (one process per thread count):');
+  const rows = !opts.backends || opts.backends.includes('wasm') ? timeTfjsWasm(opts) : [];
+  rows.push(...(await timeTfjsOthers(opts)));
 
-  const torchAll = new Map<WorkloadName, number>(), torchOne = new Map<WorkloadName, number>();
   let torchError: string | undefined;
   if (opts.torch) {
-    console.log('\nPyTorch (CPU):');
-    for (const threads of [...new Set([cores, 1])]) {
+    console.log('\nPyTorch (CPU, one process per thread count):');
+    for (const threads of threadCounts()) {
       const result = runTorch(opts, threads);
       if (result.error) {
         torchError = result.error;
@@ -191,25 +220,21 @@ async function main(): Promise<void> {
         console.log('  (Debian python3-torch may still be installing: see `tail /tmp/apt-install.log`.)');
         break;
       }
-      for (const r of result.rows) (threads === cores ? torchAll : torchOne).set(r.model, r.ms);
-      if (threads === 1 && cores === 1) for (const r of result.rows) torchOne.set(r.model, r.ms);
       rows.push(...result.rows);
     }
   }
-  printTable(rows, torchAll, torchOne);
+  printTable(rows, opts.models);
 
-  const tfjsCnn = rows.filter((r) => r.model === 'cnn' && r.engine.startsWith('tfjs') && Number.isFinite(r.ms));
-  const bestCnn = tfjsCnn.length ? Math.min(...tfjsCnn.map((r) => r.ms)) : NaN;
-  const fmt = (b: number | undefined) => (b && Number.isFinite(bestCnn) ? (bestCnn / b).toFixed(2) : 'NA');
   if (!opts.models.includes('cnn')) console.log('\n(the CNN was not run: no ratio)');
   else if (torchError || !opts.torch) console.log('\n(no PyTorch figures: ratio NA)');
   if (loadBefore > 0.5 || os.loadavg()[0] > 1.5) {
     console.log(`\nwarning: the machine was busy (load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after, on ${cores} cores):`);
-    console.log('  multi-threaded figures (PyTorch all cores) suffer most when another process holds a core; rerun on an idle machine.');
+    console.log('  multi-threaded figures suffer most when another process holds a core; rerun on an idle machine.');
   }
   if (failedStudies.length) console.log(`\nstudy benchmarks that failed: ${failedStudies.join(', ')}`);
-  console.log(`\nratio_vs_torch_1thread=${fmt(torchOne.get('cnn'))}`);
-  console.log(`ratio_vs_torch=${fmt(torchAll.get('cnn'))}`);
+  const all = threadCounts()[threadCounts().length - 1];
+  console.log(`\nratio_vs_torch_best=${ratioText(bestOf(rows, 'cnn', 'tfjs'), bestOf(rows, 'cnn', 'torch'))}`);
+  console.log(`thread_scaling=${ratioText(bestOf(rows, 'cnn', 'tfjs', 1), bestOf(rows, 'cnn', 'tfjs', all))}`);
 }
 
 main().catch((err) => {

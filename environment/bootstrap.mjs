@@ -209,5 +209,6 @@ checkNode();
 ensureNodeModules();
 const probe = ensureJupyter();
 ensureKernel();
+spawnSync(process.execPath, [path.join(envDir, 'build-native.mjs')], { stdio: 'inherit', cwd: root }); // optional oneDNN addon; never fails
 writeAtomic(stateFile, JSON.stringify({ python: probe.python, kernelName: KERNEL_NAME, jupyterPath }, null, 2) + '\n');
 log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s (python: ${probe.python}, kernel: ${KERNEL_NAME} in ${path.relative(root, jupyterPath)}/)`);

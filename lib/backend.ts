@@ -5,6 +5,10 @@
  *
  * On `wasm` it also registers the kernels tfjs-backend-wasm 4.22 lacks or runs slowly in training
  * (see `./wasm-kernels`), so Conv1D/2D/3D models and embeddings train there, several times faster.
+ * When the oneDNN addon is built (`native/`, environment/build-native.mjs) it routes the heavy kernels
+ * (convolutions, pooling, matrix products, bias sums) to it, on every core: `TFJS_THREADS` sets the
+ * thread count (default: all cores), `TFJS_NATIVE=0` keeps plain wasm. When the addon is not used the
+ * one-line summary says why.
  *
  * Used by every notebook's set-up cell (`await initBackend()`), the tests and `bench/`.
  * Written for both ES modules and tslab's CommonJS: no `import.meta`, no top-level await.
@@ -15,6 +19,8 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import * as tfwasm from '@tensorflow/tfjs-backend-wasm';
 import { projectRoot } from './paths';
+import { loadNativeAddon, threadsFromEnv, type NativeAddon } from './backend/native-addon';
+import { registerNativeKernels } from './backend/native-kernels';
 import { registerWasmKernels } from './backend/wasm-kernels';
 
 /** The backends `initBackend` can choose, fastest first. */
@@ -35,12 +41,15 @@ let nativeTried = false;
 
 /**
  * Chooses, initialises and returns the tfjs backend (`'tensorflow'`, `'wasm'` or `'cpu'`).
- * Prints `tfjs backend: wasm (tfjs 4.22.0, 1 thread)` once. Later calls return the same choice unless
+ * Prints `tfjs backend: wasm (tfjs 4.22.0, oneDNN 2.6.3, 2 threads)` once (without the addon:
+ * `wasm (tfjs 4.22.0, 1 thread); oneDNN kernels off: <why>`). Later calls return the same choice unless
  * they ask for a different backend explicitly.
- * @throws if `TFJS_BACKEND` (or `options.backend`) names an unknown or unavailable backend.
+ * @throws if `TFJS_BACKEND` (or `options.backend`) names an unknown or unavailable backend, or
+ * `TFJS_THREADS` is not a positive integer.
  */
 export function initBackend(options: BackendOptions = {}): Promise<string> {
   const request = options.backend ?? requestedByEnv();
+  threadsFromEnv(); // validates TFJS_THREADS before anything starts
   if (current && (request === undefined || request === currentRequest)) return current.then(reactivate);
   currentRequest = request;
   current = chooseAndStart(request, options.quiet ?? false);
@@ -55,12 +64,17 @@ export function backendName(): string {
   return tf.getBackend();
 }
 
-/** One line describing the active backend: name, tfjs version and threads, e.g. `wasm (tfjs 4.22.0, 1 thread)`. */
+/**
+ * One line describing the active backend: name, tfjs version, oneDNN when its kernels are on, and
+ * threads, e.g. `wasm (tfjs 4.22.0, oneDNN 2.6.3, 2 threads)` or `wasm (tfjs 4.22.0, 1 thread)`.
+ */
 export function describeBackend(): string {
   const name = tf.getBackend();
   let detail = `tfjs ${tf.version.tfjs}`;
   if (name === 'wasm') {
-    const threads = wasmThreads();
+    const addon = nativeAddon();
+    const threads = addon ? addon.getThreads() : wasmThreads();
+    if (addon) detail += `, oneDNN ${addon.version()}`;
     detail += `, ${threads} thread${threads === 1 ? '' : 's'}`;
   } else if (name === 'tensorflow') {
     detail += ', native TensorFlow';
@@ -68,6 +82,24 @@ export function describeBackend(): string {
     detail += ', plain JavaScript';
   }
   return `${name} (${detail})`;
+}
+
+/** The oneDNN addon when its kernels are registered on wasm, else null. */
+export function nativeAddon(): NativeAddon | null {
+  if (!nativeRegistered) return null;
+  const status = loadNativeAddon();
+  return 'addon' in status ? status.addon : null;
+}
+
+/**
+ * Sets the oneDNN kernels' thread count (≥ 1) for later calls, e.g. to compare 1 and 2 threads in one
+ * process; returns false (and does nothing) when they are off.
+ */
+export function setNativeThreads(threads: number): boolean {
+  const addon = nativeAddon();
+  if (!addon) return false;
+  addon.setThreads(threads);
+  return true;
 }
 
 /** Makes the chosen backend active again if something switched away with tf.setBackend. */
@@ -91,7 +123,8 @@ async function chooseAndStart(request: BackendChoice | undefined, quiet: boolean
   for (const choice of order) {
     const reason = await tryStart(choice);
     if (reason === null) {
-      if (!quiet) console.log(`tfjs backend: ${describeBackend()}`);
+      const off = choice === 'wasm' && nativeOffReason ? `; oneDNN kernels off: ${nativeOffReason}` : '';
+      if (!quiet) console.log(`tfjs backend: ${describeBackend()}${off}`);
       return choice;
     }
     failures.push(`${choice}: ${reason}`);
@@ -106,6 +139,7 @@ async function tryStart(choice: BackendChoice): Promise<string | null> {
     if (choice === 'wasm') {
       configureWasm();
       registerWasmKernels();
+      registerNative();
     }
     const ok = await tf.setBackend(choice);
     if (!ok) return 'tf.setBackend returned false';
@@ -137,6 +171,22 @@ function loadNativeBinding(): boolean {
     }
   }
   return tf.findBackendFactory('tensorflow') != null;
+}
+
+let nativeRegistered = false;
+/** Why the oneDNN kernels are off (null when they are on or wasm has not been started). */
+let nativeOffReason: string | null = null;
+
+/** Routes wasm's heavy kernels to the oneDNN addon when it loads (after ./backend/wasm-kernels). */
+function registerNative(): void {
+  if (nativeRegistered || nativeOffReason) return;
+  const status = loadNativeAddon();
+  if ('reason' in status) {
+    nativeOffReason = status.reason;
+    return;
+  }
+  registerNativeKernels(status.addon);
+  nativeRegistered = true;
 }
 
 let wasmConfigured = false;

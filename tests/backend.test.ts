@@ -14,7 +14,7 @@ test('picks wasm here (no real native binding), registers our kernels, is idempo
   const name = await initBackend({ quiet: true });
   assert.equal(name, 'wasm');
   assert.equal(backendName(), 'wasm');
-  assert.match(describeBackend(), /^wasm \(tfjs 4\.\d+\.\d+, \d+ threads?\)$/);
+  assert.match(describeBackend(), /^wasm \(tfjs 4\.\d+\.\d+, (oneDNN \d+\.\d+\.\d+, )?\d+ threads?\)$/);
   for (const kernel of ['Conv2DBackpropFilter', 'UnsortedSegmentSum']) assert.ok(tf.getKernel(kernel, 'wasm'), kernel);
   assert.ok(WASM_KERNELS.includes('Conv2DBackpropFilter'));
   assert.equal(await initBackend(), 'wasm'); // same choice, prints nothing new

@@ -1,0 +1,88 @@
+/**
+ * The optional oneDNN addon (`native/`, built by environment/build-native.mjs): loading it, its
+ * functions, and its thread count.
+ *
+ * The addon computes convolutions, pooling, matrix products and bias sums with Intel's oneDNN
+ * (Debian's libdnnl 2.6.3, OpenMP threads) directly on tfjs-backend-wasm's tensors: every array it
+ * receives is a Float32Array view into the wasm heap (./wasm-heap), so nothing is copied.
+ *
+ * Environment: `TFJS_NATIVE=0` keeps it off (plain wasm); `TFJS_THREADS=n` sets its thread count
+ * (default: every core, `os.availableParallelism()`); `OMP_WAIT_POLICY` defaults to `passive`.
+ *
+ * Used by ../backend (the resolver) and ./native-kernels.
+ */
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { projectRoot } from '../paths';
+
+/** An array of integers describing one op's sizes (see native/src/*.cc for each layout). */
+export type Geometry = readonly number[];
+
+/** The functions of native/build/Release/tfjs_onednn.node. */
+export interface NativeAddon {
+  setThreads(threads: number): void;
+  getThreads(): number;
+  /** oneDNN's version, e.g. "2.6.3". */
+  version(): string;
+  convForward(g: Geometry, x: Float32Array, filter: Float32Array, bias: Float32Array | null, relu: boolean, y: Float32Array): void;
+  convBackwardData(g: Geometry, dy: Float32Array, filter: Float32Array, dx: Float32Array): void;
+  convBackwardWeights(g: Geometry, x: Float32Array, dy: Float32Array, dw: Float32Array): void;
+  /** The oneDNN implementations chosen for [forward, input gradient, filter gradient]. */
+  convImplementations(g: Geometry): [string, string, string];
+  maxPoolForward(g: Geometry, x: Float32Array, y: Float32Array): void;
+  maxPoolBackward(g: Geometry, x: Float32Array, dy: Float32Array, dx: Float32Array): void;
+  matmul(g: Geometry, a: Float32Array, b: Float32Array, bias: Float32Array | null, relu: boolean, c: Float32Array): void;
+  /** out[j] = scale · Σ_i x[i·cols + j] (scale defaults to 1). */
+  sumRows(x: Float32Array, out: Float32Array, rows: number, cols: number, scale?: number): void;
+  /** One Adam step (native/src/elementwise.cc); scalars [lr, β1, β2, 1 − β1, 1 − β2, ε, 1 − β1ᵗ, 1 − β2ᵗ]. */
+  adamUpdate(value: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, scalars: number[]): void;
+}
+
+/** Where the build puts the addon, and its one-line status when the build failed. */
+export const ADDON_PATH = path.join('native', 'build', 'Release', 'tfjs_onednn.node');
+export const BUILD_STATUS_PATH = path.join('native', 'build-status.txt');
+
+let loaded: { addon: NativeAddon } | { reason: string } | null = null;
+
+/** The addon, or why it is not used (one line): switched off, not built (and why), or failed to load. */
+export function loadNativeAddon(): { addon: NativeAddon } | { reason: string } {
+  if (loaded) return loaded;
+  if (process.env.TFJS_NATIVE?.trim() === '0') return (loaded = { reason: 'switched off by TFJS_NATIVE=0' });
+  const file = path.join(projectRoot(), ADDON_PATH);
+  if (!fs.existsSync(file)) return (loaded = { reason: notBuiltReason() });
+  const threads = threadsFromEnv();
+  // OpenMP reads this when the addon loads libgomp. Idle workers sleep instead of spinning: on a busy
+  // machine spinning threads took the cores their siblings needed (a dense layer's products took 22.7 ms
+  // per step at 2 threads with 8 processes per core, 3.9 ms passive, 1.1 ms on 1 thread). Set
+  // OMP_WAIT_POLICY=active to spin on an idle machine.
+  process.env.OMP_WAIT_POLICY ??= 'passive';
+  try {
+    const addon = createRequire(path.join(projectRoot(), 'package.json'))(file) as NativeAddon;
+    addon.setThreads(threads);
+    return (loaded = { addon });
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    return (loaded = { reason: `the oneDNN addon failed to load (${message})` });
+  }
+}
+
+/** Why the addon file is missing, from the build's status file when it left one. */
+function notBuiltReason(): string {
+  const status = path.join(projectRoot(), BUILD_STATUS_PATH);
+  const detail = fs.existsSync(status) ? fs.readFileSync(status, 'utf8').trim().split('\n')[0] : '';
+  return detail ? `the oneDNN addon is not built: ${detail}` : 'the oneDNN addon is not built (node environment/build-native.mjs builds it)';
+}
+
+/**
+ * The thread count from `TFJS_THREADS` (a positive integer), else every core.
+ * @throws naming the variable and its value when it is not a positive integer.
+ */
+export function threadsFromEnv(): number {
+  const value = process.env.TFJS_THREADS?.trim();
+  if (!value) return os.availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`TFJS_THREADS="${process.env.TFJS_THREADS}" is not a positive integer`);
+  return n;
+}

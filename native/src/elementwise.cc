@@ -1,0 +1,96 @@
+// Reductions in plain C++ with OpenMP: oneDNN 2.6's reduction primitive is a reference
+// implementation here (26.6 ms for a 57600×32 sum against 0.2 ms for a loop; shared/notes/onednn.md).
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "common.hpp"
+
+namespace tfjs_onednn {
+namespace {
+
+/**
+ * out[j] = scale · Σ_i x[i·cols + j] (the bias gradient, a sum over every axis but the last; with
+ * scale 1/rows the batch mean of batch normalisation). Each thread sums
+ * a fixed block of rows; the partial sums are then added in thread order, so the result depends only
+ * on the thread count, not on scheduling.
+ */
+void sumRows(const float* x, float* out, int64_t rows, int64_t cols, double scale) {
+  const int threads = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(threadsFor(static_cast<double>(rows * cols)), rows / 64)));
+  std::vector<double> partial(static_cast<size_t>(threads * cols), 0.0);
+#pragma omp parallel num_threads(threads)
+  {
+    const int t = omp_get_thread_num();
+    const int64_t begin = rows * t / threads, end = rows * (t + 1) / threads;
+    double* acc = partial.data() + t * cols;
+    for (int64_t i = begin; i < end; i++) {
+      const float* row = x + i * cols;
+      for (int64_t j = 0; j < cols; j++) acc[j] += row[j];
+    }
+  }
+  for (int64_t j = 0; j < cols; j++) {
+    double s = 0;
+    for (int t = 0; t < threads; t++) s += partial[t * cols + j];
+    out[j] = static_cast<float>(s * scale);
+  }
+}
+
+/** sumRows(x, out, rows, cols, scale = 1): out = scale · Σ rows (scale 1/rows gives the mean). */
+Napi::Value SumRows(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 4 || !info[2].IsNumber() || !info[3].IsNumber()) fail(env, "sumRows", "expected (x, out, rows, cols)");
+  const int64_t rows = info[2].As<Napi::Number>().Int64Value(), cols = info[3].As<Napi::Number>().Int64Value();
+  if (rows < 0 || cols < 1) fail(env, "sumRows", "rows must be ≥ 0 and cols ≥ 1");
+  const float* x = floatArg(info, 0, static_cast<size_t>(rows * cols), "sumRows x");
+  float* out = floatArg(info, 1, static_cast<size_t>(cols), "sumRows out");
+  const double scale = info.Length() > 4 && info[4].IsNumber() ? info[4].As<Napi::Number>().DoubleValue() : 1.0;
+  sumRows(x, out, rows, cols, scale);
+  return env.Undefined();
+}
+
+/**
+ * One Adam step for one variable, in float32 exactly as tfjs-core 4.22's AdamOptimizer writes it
+ * (Kingma & Ba 2015, Algorithm 1, bias corrections applied to the moments):
+ *   m' = β1·m + (1 − β1)·g,  v' = β2·v + (1 − β2)·g²,
+ *   θ' = θ − lr · (m' / c1) / (√(v' / c2) + ε),  c1 = 1 − β1ᵗ, c2 = 1 − β2ᵗ.
+ * One pass instead of tfjs's fourteen element-wise kernels.
+ */
+void adam(const float* value, const float* m, const float* v, const float* g, float* outValue, float* outM, float* outV, int64_t n,
+          float lr, float beta1, float beta2, float oneMinusBeta1, float oneMinusBeta2, float eps, float c1, float c2) {
+#pragma omp parallel for num_threads(threadsFor(10.0 * static_cast<double>(n))) schedule(static)
+  for (int64_t i = 0; i < n; i++) {
+    const float nm = m[i] * beta1 + g[i] * oneMinusBeta1;
+    const float nv = v[i] * beta2 + (g[i] * g[i]) * oneMinusBeta2;
+    outM[i] = nm;
+    outV[i] = nv;
+    outValue[i] = ((nm / c1) / (std::sqrt(nv / c2) + eps)) * -lr + value[i];
+  }
+}
+
+/** adamUpdate(value, m, v, g, outValue, outM, outV, [lr, beta1, beta2, 1 − beta1, 1 − beta2, eps, c1, c2]). */
+Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 8 || !info[0].IsTypedArray()) fail(env, "adamUpdate", "expected (value, m, v, g, outValue, outM, outV, scalars)");
+  const size_t n = info[0].As<Napi::Float32Array>().ElementLength();
+  const char* names[] = {"adamUpdate value", "adamUpdate m", "adamUpdate v", "adamUpdate gradient", "adamUpdate new value", "adamUpdate new m", "adamUpdate new v"};
+  float* a[7];
+  for (size_t i = 0; i < 7; i++) a[i] = floatArg(info, i, n, names[i]);
+  if (!info[7].IsArray()) fail(env, "adamUpdate", "expected the scalars as an array");
+  auto scalars = info[7].As<Napi::Array>();
+  if (scalars.Length() != 8) fail(env, "adamUpdate", "expected 8 scalars");
+  float k[8];
+  for (uint32_t i = 0; i < 8; i++) k[i] = static_cast<float>(scalars.Get(i).As<Napi::Number>().DoubleValue());
+  adam(a[0], a[1], a[2], a[3], a[4], a[5], a[6], static_cast<int64_t>(n), k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]);
+  return env.Undefined();
+}
+
+}  // namespace
+
+void registerElementwise(Napi::Env env, Napi::Object exports) {
+  exports.Set("sumRows", Napi::Function::New(env, SumRows));
+  exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate));
+}
+
+}  // namespace tfjs_onednn
