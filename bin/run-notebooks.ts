@@ -15,6 +15,7 @@ import { PROFILES, type ProfileName } from '../lib/profile';
 import { projectRoot } from '../lib/paths';
 import { readHeadline } from '../lib/report';
 import { listNotebooks, notebookProblems } from './notebook-files';
+import { clearResults, summarizeRun } from '../lib/results/summary';
 
 const USAGE = `usage: tsx bin/run-notebooks.ts [--profile smoke|default|full] [--timeout SECONDS] [name-filter ...]
   --profile   sizes of the run (default: default); also set as NOTEBOOK_PROFILE in the kernel
@@ -116,8 +117,10 @@ function main(): void {
   }
   const reportDir = path.join(root, 'reports', options.profile);
   fs.mkdirSync(reportDir, { recursive: true });
+  clearResults(reportDir, notebooks.map((nb) => path.basename(nb, '.ipynb'))); // no stale results survive a rerun
   const outcomes = notebooks.map((nb) => runNotebook(root, nb, options, reportDir));
   printTable(outcomes, reportDir);
+  summarizeRun(reportDir, options.profile); // the results table over all notebooks and reports/<profile>/index.html
   process.exit(outcomes.every((o) => o.ok) ? 0 : 1);
 }
 
