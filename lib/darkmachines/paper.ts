@@ -4,9 +4,9 @@
  * `darkMachinesResults`, which sets our numbers beside them for `recordResults`.
  *
  * The β-VAE table is the talk's one numeric result; its VAE, data and latent size differ from ours, so
- * a table entry counts as reproduced within a factor of two (relative tolerance 0.5 of the seed's
- * value is the lower edge). The generator speed is derived from the talk's "10 million events in 3
- * minutes". The anomaly detectors are shown as figures without numbers.
+ * a table entry counts as reproduced within ±50 % of the talk's value (relative tolerance 0.5). The
+ * generator speed is derived from the talk's "10 million events in 3 minutes" (same tolerance). The
+ * anomaly detectors are shown as figures without numbers.
  *
  * Used by notebook 04-darkmachines (its β table and closing section).
  */
