@@ -3,7 +3,8 @@
  *
  * Executes every notebook (or those named) headless through nbclient with the tslab kernel and
  * `NOTEBOOK_PROFILE`, writes executed copies and HTML to `reports/<profile>/`, and prints a table of
- * notebook, status, time and headline metric. On failure it prints the failing cell and its error and
+ * notebook, status, time and headline metric, then the results every notebook recorded beside the
+ * papers' and `reports/<profile>/index.html` (`lib/results/summary.ts`). On failure it prints the failing cell and its error and
  * exits non-zero. Run `node environment/bootstrap.mjs` first (the npm scripts do).
  *
  * usage: tsx bin/run-notebooks.ts [--profile smoke|default|full] [--timeout SECONDS] [name-filter ...]

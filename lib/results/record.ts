@@ -115,10 +115,10 @@ export async function recordResults(notebook: string, measured: readonly Measure
   return record;
 }
 
-/** A number as tables show it: 4 significant digits, or '—' for none. */
+/** A number as tables show it: an integer in full, else 4 significant digits; '—' for none. */
 export function formatValue(v: number | null, unit = ''): string {
   if (v === null || !Number.isFinite(v)) return '—';
-  const text = String(Number(v.toPrecision(4)));
+  const text = Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
   return unit ? `${text} ${unit}` : text;
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildRecord, recordResults, resultsTable, type Measured } from '../../lib/results/record';
+import { buildRecord, recordResults, resultsTable, formatValue, type Measured } from '../../lib/results/record';
 import { readRecord, validateRecord } from '../../lib/results/files';
 
 const measured: Measured[] = [
@@ -59,4 +59,11 @@ test('a malformed results file is an error naming the file, the row and the fiel
   bad.results[0].ours = '0.9';
   assert.throws(() => validateRecord(bad, 'r.json'), /results\[0\]\.ours \(or null\) must be a number/);
   assert.throws(() => validateRecord({ ...good, profile: 'huge' }, 'r.json'), /"profile" must be one of smoke, default, full/);
+});
+
+test('formatValue keeps integers whole (parameter counts) and rounds the rest to 4 digits', () => {
+  assert.equal(formatValue(209272789), '209272789');
+  assert.equal(formatValue(0.896123), '0.8961');
+  assert.equal(formatValue(44.2297, '°'), '44.23 °');
+  assert.equal(formatValue(null), '—');
 });
