@@ -7,7 +7,7 @@ export const EXPECTED: ExpectedResults = {
   notebook: '02-telescope-array',
   basis:
     'smoke run of 2026-12-04: EV log10 E (nuclei) 0.017 after 1 epoch, photon ΔE/E bias −0.36 → 0.016 after fine-tuning, standard 68 % angle 0.81°; ' +
-    'default: the run of 2026-12-04 (and 0.189 for EV log10 E on 2026-11-23) with margins',
+    'default run of 2026-12-04: EV log10 E 0.189 (nuclei, the same on 2026-11-23) and 0.488 (photons), photon bias −0.348 → 0.008, standard angle 0.76°; ranges with wide margins',
   smoke: {
     ev_log10e_nuclei: [0.0, 0.5], bias_de_photons_corrected: [-0.15, 0.15], bias_de_photons_standard: [-0.5, -0.2], angle68_nuclei_standard: [0.5, 1.2],
   },
