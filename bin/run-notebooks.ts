@@ -3,7 +3,8 @@
  *
  * Executes every notebook (or those named) headless through nbclient (environment/execute_notebook.py)
  * with this clone's kernel (its folder put first on JUPYTER_PATH), writes executed copies and HTML to
- * `reports/<profile>/`, and prints a table of notebook, status, time and headline metric. On failure it
+ * `reports/<profile>/`, and prints a table of notebook, status, time and headline metric, then the results every notebook
+ * recorded beside the papers' and writes `reports/<profile>/index.html` (`lib/results/summary.ts`). On failure it
  * prints the failing cell and its error and exits 1; a bad command line exits 2 with the usage.
  *
  * SIGINT (Ctrl-C) and SIGTERM stop the whole run within seconds: the signal goes to nbclient's process
@@ -19,6 +20,7 @@ import { readHeadline } from '../lib/report';
 import { readEnvironmentState, withJupyterPath, type EnvironmentState } from '../environment/kernel-spec.mjs';
 import { listNotebooks, notebookProblems } from './notebook-files';
 import { USAGE, UsageError, parseRunnerOptions, selectNotebooks, type RunnerOptions } from './runner-options';
+import { clearResults, summarizeRun } from '../lib/results/summary';
 
 /** How long nbclient gets to shut the kernel down after a signal before its process group is killed. */
 const GRACE_MS = 5000;
@@ -200,7 +202,10 @@ async function main(argv: string[]): Promise<{ outcomes: Outcome[]; reportDir: s
   const outcomes: Outcome[] = [];
   for (const notebook of notebooks) {
     if (interruption.signal !== null) break;
-    outcomes.push(await runNotebook(notebook, options, { root, env, reportDir, interruption }));
+    const outcome = await runNotebook(notebook, options, { root, env, reportDir, interruption });
+    // a notebook that failed leaves no stale results behind; an interrupted one keeps its earlier ones
+    if (!outcome.ok && !outcome.interrupted) clearResults(reportDir, [outcome.name]);
+    outcomes.push(outcome);
   }
   interruption.stopTimer();
   if (interruption.signal !== null) {
@@ -208,6 +213,7 @@ async function main(argv: string[]): Promise<{ outcomes: Outcome[]; reportDir: s
     return { outcomes, reportDir, status: interruption.exitStatus() };
   }
   printTable(outcomes, reportDir);
+  summarizeRun(reportDir, options.profile); // the results table over all notebooks and reports/<profile>/index.html
   return { outcomes, reportDir, status: outcomes.every((o) => o.ok) ? 0 : 1 };
 }
 

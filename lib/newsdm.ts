@@ -14,4 +14,4 @@ export * from './newsdm/models'; // simple / VGG-like, 2D / 3D CNNs with class a
 export * from './newsdm/experiment'; // normalisation, targets, training, prediction, binary scores
 export * from './newsdm/rotate'; // rotation augmentation, angle targets, angle error
 export * from './newsdm/figures'; // gallery, barycentre-shift plot, learning curves, results rows
-export * from './newsdm/seed'; // the seed's numbers and the closing comparison table
+export * from './newsdm/paper'; // the seed's numbers with sources and tolerances, our numbers beside them

@@ -76,7 +76,7 @@ export const GRAIN_WIDTH_NM: readonly [number, number] = [25, 40];
  * Polarisation anisotropy of a grain, a ∈ [0, 1]: its brightness at polarisation θ is
  * b₀ [1 − a + a cos²(θ − α)], with α the grain's long axis — the dipole (longitudinal plasmon)
  * resonance of a non-spherical silver grain (seed §1.1; Aleksandrov et al., arXiv:1604.04199).
- * Assumption: uniform in [0.3, 0.9].
+ * Assumption: uniform in [0.6, 0.95] (strongly anisotropic grains; exercise 1 of the notebook sets it to 0).
  */
 export const GRAIN_ANISOTROPY: readonly [number, number] = [0.6, 0.95];
 

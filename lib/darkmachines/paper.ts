@@ -1,0 +1,72 @@
+/**
+ * The seed's numbers for the DarkMachines notebook (Hendriks, "Dark Machines" talk,
+ * `002_29c16a89b2a888ad.txt`), each with its slide and the tolerance that counts as reproduced, and
+ * `darkMachinesResults`, which sets our numbers beside them for `recordResults`.
+ *
+ * The β-VAE table is the talk's one numeric result; its VAE, data and latent size differ from ours, so
+ * a table entry counts as reproduced within ±50 % of the talk's value (relative tolerance 0.5). The
+ * generator speed is derived from the talk's "10 million events in 3 minutes" (same tolerance). The
+ * anomaly detectors are shown as figures without numbers.
+ *
+ * Used by notebook 04-darkmachines (its β table and closing section).
+ */
+import { ownQuantity, type Quantity } from '../results/verdict';
+import type { Measured } from '../results/record';
+
+const SEED = 'seed 002 (Hendriks)';
+
+/** The talk's β-VAE table ("β-VAE" slide): β → [average latent variance, average latent mean or null where the slide has "..."]. */
+export const SEED_BETA_TABLE: ReadonlyMap<number, readonly [number, number | null]> = new Map([
+  [1, [1, 1.89e-9]],
+  [5e-1, [0.999999905, 2.35e-7]],
+  [5e-2, [0.86448085, null]],
+  [5e-3, [0.554529, null]],
+  [5e-4, [0.3784553, null]],
+  [5e-5, [0.09676677, null]],
+  [5e-6, [0.008932933, null]],
+  [0, [0.0000442, null]],
+]);
+
+/** The talk's average latent variance at β, as a quantity (keys like `beta_avg_var_5e_3`). */
+export function betaVarianceQuantity(beta: number): Quantity {
+  const seed = SEED_BETA_TABLE.get(beta);
+  if (!seed) throw new Error(`the talk's β table has no row for β = ${beta} (it has ${[...SEED_BETA_TABLE.keys()].join(', ')})`);
+  const name = beta === 0 ? '0' : beta.toExponential().replace('+', '').replace(/[.-]/g, '_');
+  return {
+    key: `beta_avg_var_${name}`, label: `β-VAE average latent variance at β = ${beta}`, unit: '', paper: seed[0], tolerance: 0.5, relative: true,
+    direction: 'closer-is-better', source: `${SEED}, "β-VAE" slide, table row β = ${beta}`,
+  };
+}
+
+export const PAPER = {
+  generator_events_per_second: {
+    key: 'generator_events_per_second', label: 'VAE generator: events per second', unit: 'events/s', paper: 1e7 / 180, tolerance: 0.5, relative: true, direction: 'higher-is-better',
+    source: `${SEED}, "Event generators using VAE" slide: "10 million events in 3 minutes" (10⁷ / 180 s; 28-d events, Z = 20, hardware not stated)`,
+  },
+  best_detector_mean_auc: ownQuantity('best_detector_mean_auc', 'best learned detector: mean AUC over the signals', '', 'higher-is-better', `${SEED}, AE / IF / GMM on the VAE latent space: shown as figures, no values`),
+  met_mean_auc: ownQuantity('met_mean_auc', 'MET-cut baseline: mean AUC over the signals', '', 'higher-is-better', `${SEED}: no MET baseline in the talk`),
+  pmssm_modes_gpf: ownQuantity('pmssm_modes_gpf', 'pMSSM toy: modes found by the Gaussian particle filter (of 3)', '', 'higher-is-better', `${SEED}, parameter-scan slides: "found region in parameter space of 10⁻³⁷ of the total volume" (a volume, not a count)`),
+  pmssm_modes_random: ownQuantity('pmssm_modes_random', 'pMSSM toy: modes found by random sampling (of 3)', '', 'higher-is-better', `${SEED}: no value for random sampling`),
+} satisfies Record<string, Quantity>;
+
+/** Our numbers, as notebook 04 collects them. */
+export type DarkMachinesNumbers = {
+  /** β → average latent variance on the SM training events */
+  betaVariance: { beta: number; avgVar: number }[];
+  bestDetector: { name: string; meanAuc: number };
+  metMeanAuc: number;
+  generatorEventsPerSecond: number;
+  pmssmModes: { gpf: number; random: number };
+};
+
+/** Our numbers beside the talk's for `recordResults('04-darkmachines', ...)`. */
+export function darkMachinesResults(o: DarkMachinesNumbers): Measured[] {
+  return [
+    { ...PAPER.best_detector_mean_auc, label: `best learned detector (${o.bestDetector.name}): mean AUC over the signals`, ours: o.bestDetector.meanAuc, headline: true },
+    { ...PAPER.met_mean_auc, ours: o.metMeanAuc },
+    ...o.betaVariance.map((r) => ({ ...betaVarianceQuantity(r.beta), ours: r.avgVar })),
+    { ...PAPER.generator_events_per_second, ours: o.generatorEventsPerSecond },
+    { ...PAPER.pmssm_modes_gpf, ours: o.pmssmModes.gpf },
+    { ...PAPER.pmssm_modes_random, ours: o.pmssmModes.random },
+  ];
+}
