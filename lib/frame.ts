@@ -7,10 +7,14 @@
  * file only adds what they lack in Node: a clean, escaped HTML view for danfo (arquero has its
  * own `toHTML`, used here), and typed-array columns → DataFrame (danfo rejects typed arrays).
  *
- * danfojs-node is loaded lazily on first use (≈0.7 s; it loads @tensorflow/tfjs, which our
- * override makes the plain tfjs 4.22 package). Checked: loading it leaves the tfjs backend as it
- * was (e.g. 'wasm' stays 'wasm'; the registered backends do not change) — both copies of tfjs
- * share one tfjs-core engine.
+ * danfojs-node is loaded lazily, on the first `danfo()` (so by `toDanfo`, `fromArquero`), never by
+ * importing this file: in a tslab kernel that first load took 3.2–6.1 s and added 43–47 MiB RSS
+ * (2026-12-04, 2 cores under load average 13–17; `bench/frame-load.ts` measures it). Most of it is
+ * mathjs (about 55 MiB, 920 files), then xlsx and request; the second copy of tfjs that danfo
+ * requires as `@tensorflow/tfjs-node` (our override makes it the plain tfjs 4.22 package, over the
+ * shared tfjs-core, layers and converter) costs 0.15–0.3 s and 4 MiB. Checked: loading it leaves the
+ * tfjs backend as it was (e.g. 'wasm' stays 'wasm'; the registered backends do not change) — both
+ * copies of tfjs share one tfjs-core engine.
  *
  * Used by the notebooks' data and results sections (`showTable(results)`).
  */

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import * as aq from 'arquero';
 import { setDisplayFallback } from '../lib/display';
+import { projectRoot } from '../lib/paths';
 import { danfo, danfoColumns, formatNumber, fromArquero, isArquero, isDanfo, showTable, tableHtml, toDanfo } from '../lib/frame';
 
 afterEach(() => {
@@ -12,7 +15,12 @@ afterEach(() => {
 });
 
 describe('loading danfojs-node', () => {
-  // Runs first: danfo is loaded once per process.
+  // These run first: danfo is loaded once per process.
+  it('is lazy: importing lib/frame does not load it (it costs seconds and ~45 MiB, see bench/frame-load.ts)', () => {
+    const cache = createRequire(path.join(projectRoot(), 'package.json')).cache;
+    assert.deepEqual(Object.keys(cache).filter((file) => file.includes(`${path.sep}danfojs-node${path.sep}`)), []);
+  });
+
   it('leaves the tfjs backend and the registered backends as they were', async () => {
     await tf.setBackend('wasm');
     await tf.ready();
