@@ -157,19 +157,95 @@ export function showTable(table: TableLike, options: TableOptions = {}): void {
   displayHtml(tableHtml(table, options));
 }
 
-/** Column arrays of an arquero table or of a column object, as plain arrays (danfo rejects typed arrays). */
+/**
+ * Column arrays of an arquero table or of a column object, as plain arrays: typed arrays are copied
+ * (danfo rejects them), plain arrays are passed as they are (danfo's constructor copies its input,
+ * so the caller's arrays are never shared with the DataFrame).
+ */
 function plainColumns(source: Columns | ArqueroTableLike): Record<string, unknown[]> {
   const names = isArquero(source) ? source.columnNames() : Object.keys(source);
   const get = (n: string) => (isArquero(source) ? source.array(n) : source[n]);
-  return Object.fromEntries(names.map((n) => [n, Array.from(get(n))]));
+  return Object.fromEntries(names.map((n) => [n, plainArray(get(n))]));
+}
+
+function plainArray(values: ArrayLike<unknown>): unknown[] {
+  return Array.isArray(values) ? values : Array.from(values);
+}
+
+/** Checks that every column has the same length; the error names the first column that differs. */
+function checkLengths(columns: Columns, what: string): void {
+  const names = Object.keys(columns);
+  const n = names.length ? columns[names[0]].length : 0;
+  const bad = names.find((name) => columns[name].length !== n);
+  if (bad !== undefined) throw new RangeError(`${what}: column "${bad}" has ${columns[bad].length} values, expected ${n} like "${names[0]}"`);
 }
 
 /**
- * A danfojs DataFrame from columns (typed arrays welcome: they are copied to plain arrays, which
- * danfo requires).
+ * Named columns of a row-major matrix [rows, names.length] (a feature table such as NEWSdm's 64
+ * features or Z′'s continuous columns), as plain number arrays: one strided copy, the one danfo needs.
+ * `pick` keeps only those columns, in that order (each must be one of `names`).
+ * @example toDanfo(matrixColumns(split.cont, CONTINUOUS_FEATURES, ['met_et', 'HT']))
+ */
+export function matrixColumns(matrix: ArrayLike<number>, names: readonly string[], pick: readonly string[] = names): Record<string, number[]> {
+  const width = names.length;
+  if (width === 0 || matrix.length % width !== 0) throw new RangeError(`matrixColumns: ${matrix.length} values are not rows of ${width} named columns`);
+  const rows = matrix.length / width;
+  const out: Record<string, number[]> = {};
+  for (const name of pick) {
+    const c = names.indexOf(name);
+    if (c < 0) throw new RangeError(`matrixColumns: no column "${name}" (columns: ${names.join(', ')})`);
+    const column = new Array<number>(rows);
+    for (let r = 0; r < rows; r++) column[r] = matrix[r * width + c];
+    out[name] = column;
+  }
+  return out;
+}
+
+/**
+ * Category codes (small integers, e.g. a process or primary index) → their names, for grouping and
+ * value counts. A code without a name (outside 0…names.length − 1) throws, naming the row.
+ * @example codeLabels(events.process, events.processNames)
+ */
+export function codeLabels(codes: ArrayLike<number>, names: readonly string[]): string[] {
+  const out = new Array<string>(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const name = names[codes[i]];
+    if (name === undefined) throw new RangeError(`codeLabels: row ${i} has code ${codes[i]}, expected 0…${names.length - 1} (${names.join(', ')})`);
+    out[i] = name;
+  }
+  return out;
+}
+
+/**
+ * The bin of each value as a label "lo–hi" (edges ascending, bins [lo, hi), the last one closed), or
+ * `outside` for values outside the edges and NaN — nothing is dropped, so group counts add up.
+ * @example binLabels(log10E, [-0.5, 0, 0.5, 1, 1.5, 2])  // '0.5–1', …
+ */
+export function binLabels(values: ArrayLike<number>, edges: readonly number[], outside = 'outside'): string[] {
+  if (edges.length < 2 || edges.some((e, k) => k > 0 && !(e > edges[k - 1]))) throw new RangeError(`binLabels: edges must be at least two ascending numbers, got [${edges.join(', ')}]`);
+  const labels = edges.slice(1).map((hi, k) => `${formatNumber(edges[k])}–${formatNumber(hi)}`);
+  const last = edges.length - 1;
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let b = -1;
+    if (v >= edges[0] && v <= edges[last]) {
+      b = 0;
+      while (b < last - 1 && v >= edges[b + 1]) b++;
+    }
+    out[i] = b < 0 ? outside : labels[b];
+  }
+  return out;
+}
+
+/**
+ * A danfojs DataFrame from columns of equal length (typed arrays welcome: they are copied to plain
+ * arrays, which danfo requires; plain arrays are not copied here, danfo copies them once).
+ * @throws when the columns differ in length (naming the column).
  * @example toDanfo({ energy: energyEeV, zenith: zenithDeg })
  */
 export function toDanfo(columns: Columns): DataFrame {
+  checkLengths(columns, 'toDanfo');
   return new (danfo().DataFrame)(plainColumns(columns));
 }
 

@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as aq from 'arquero';
 import { setDisplayFallback } from '../lib/display';
 import { projectRoot } from '../lib/paths';
-import { danfo, danfoColumns, formatNumber, fromArquero, isArquero, isDanfo, showTable, tableHtml, toDanfo } from '../lib/frame';
+import { binLabels, codeLabels, danfo, danfoColumns, formatNumber, fromArquero, isArquero, isDanfo, matrixColumns, showTable, tableHtml, toDanfo } from '../lib/frame';
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).__tslab__;
@@ -95,6 +95,46 @@ describe('conversions', () => {
     assert.deepEqual(df.values, [
       [0.5, 1],
       [1.5, 2],
+    ]);
+  });
+
+  it('toDanfo refuses columns of different lengths, naming the column', () => {
+    assert.throws(() => toDanfo({ a: [1, 2], b: new Float32Array(3) }), /toDanfo: column "b" has 3 values, expected 2 like "a"/);
+  });
+
+  it("toDanfo's DataFrame does not share the caller's plain arrays", () => {
+    const a = [1, 2, 3];
+    const df = toDanfo({ a: a });
+    a[0] = 99;
+    assert.deepEqual(danfoColumns(df), { a: [1, 2, 3] });
+  });
+
+  it('matrixColumns picks named columns out of a row-major matrix', () => {
+    const m = new Float32Array([1, 10, 100, 2, 20, 200]);
+    assert.deepEqual(matrixColumns(m, ['x', 'y', 'z']), { x: [1, 2], y: [10, 20], z: [100, 200] });
+    assert.deepEqual(matrixColumns(m, ['x', 'y', 'z'], ['z', 'x']), { z: [100, 200], x: [1, 2] });
+    assert.throws(() => matrixColumns(m, ['x', 'y', 'z'], ['w']), /no column "w" \(columns: x, y, z\)/);
+    assert.throws(() => matrixColumns(m, ['x', 'y', 'z', 'w']), /6 values are not rows of 4 named columns/);
+  });
+
+  it('codeLabels names codes and refuses a code without a name, naming the row', () => {
+    assert.deepEqual(codeLabels(new Uint8Array([1, 0, 1]), ['bkg', 'sig']), ['sig', 'bkg', 'sig']);
+    assert.throws(() => codeLabels([0, 2], ['bkg', 'sig']), /row 1 has code 2, expected 0…1 \(bkg, sig\)/);
+  });
+
+  it('binLabels labels [lo, hi) bins, closes the last one and keeps values outside and NaN as "outside"', () => {
+    assert.deepEqual(binLabels([0, 0.5, 1, 1.5, 2, 2.5, -1, NaN], [0, 1, 2]), ['0–1', '0–1', '1–2', '1–2', '1–2', 'outside', 'outside', 'outside']);
+    assert.throws(() => binLabels([1], [0, 0]), /ascending/);
+  });
+
+  it('a weighted group-by on a DataFrame made from typed columns (the notebooks\' data sections)', () => {
+    const df = toDanfo({ process: codeLabels(new Uint8Array([0, 1, 0, 2]), ['ttbar', 'Z', 'WW']), weight: new Float64Array([0.5, 2, 1.5, 3]) });
+    const g = df.groupby(['process']).agg({ weight: ['sum', 'count'] });
+    assert.deepEqual(g.columns, ['process', 'weight_sum', 'weight_count']);
+    assert.deepEqual(g.values, [
+      ['ttbar', 2, 2],
+      ['Z', 2, 1],
+      ['WW', 3, 1],
     ]);
   });
 
