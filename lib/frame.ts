@@ -57,6 +57,8 @@ export interface TableOptions {
   precision?: number;
   /** Caption above the table. */
   caption?: string;
+  /** Header names shown instead of the table's own, in order (e.g. `['events']` for a danfo `valueCounts()`, whose column is "0"). */
+  columns?: string[];
 }
 
 let danfoModule: Danfo | null = null;
@@ -133,7 +135,9 @@ export function tableHtml(table: TableLike, options: TableOptions = {}): string 
     const shown = Math.min(maxRows, table.numRows());
     return caption + table.toHTML({ limit: maxRows }) + footer(table.numRows(), table.numCols(), shown);
   }
-  const { names, labels, rows, cell } = tableParts(table);
+  const parts = tableParts(table);
+  const { labels, rows, cell } = parts;
+  const names = parts.names.map((n, c) => options.columns?.[c] ?? n);
   const shown = Math.min(maxRows, rows);
   const head = (labels ? '<th></th>' : '') + names.map((n) => `<th>${escapeHtml(n)}</th>`).join('');
   const body: string[] = [];

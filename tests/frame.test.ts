@@ -58,6 +58,12 @@ describe('tableHtml', () => {
     assert.match(html, /<td style="text-align:right">0\.9123<\/td><td style="text-align:left"><\/td>/);
   });
 
+  it('shows the header names given in `columns` (a valueCounts() Series is named "0")', () => {
+    const counts = toDanfo({ cls: ['fog', 'C100', 'fog'] })['cls'].valueCounts();
+    assert.match(tableHtml(counts), /<th><\/th><th>0<\/th>/);
+    assert.match(tableHtml(counts, { columns: ['clusters'] }), /<th><\/th><th>clusters<\/th><\/tr><\/thead><tbody><tr><th>fog<\/th><td style="text-align:right">2<\/td>/);
+  });
+
   it('renders a danfo Series and a describe() table', () => {
     const df = toDanfo({ a: [1, 2, 3, 4] });
     const s = tableHtml(df['a']);
