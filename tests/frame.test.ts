@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import * as aq from 'arquero';
 import { setDisplayFallback } from '../lib/display';
 import { projectRoot } from '../lib/paths';
-import { binLabels, codeLabels, danfo, danfoColumns, formatNumber, fromArquero, isArquero, isDanfo, matrixColumns, showTable, tableHtml, toDanfo } from '../lib/frame';
+import { binLabels, codeLabels, danfo, danfoColumns, describeTable, formatNumber, fromArquero, isArquero, isDanfo, matrixColumns, showTable, tableHtml, toDanfo } from '../lib/frame';
 
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).__tslab__;
@@ -149,6 +149,23 @@ describe('conversions', () => {
     const df = fromArquero(t);
     assert.deepEqual(df.columns, ['a', 'b', 'c']);
     assert.deepEqual(danfoColumns(df), { a: [1, 2], b: ['u', 'v'], c: [10, 20] });
+  });
+});
+
+describe('describeTable', () => {
+  it("gives danfo's describe() table, computed with arquero", () => {
+    const df = toDanfo({ 'Class1.1': [0.5, 0.25, 1, 0.75], n: new Int32Array([3, 1, 2, 10]), kind: ['a', 'b', 'a', 'c'] });
+    const ours = describeTable(df);
+    const theirs = df.describe();
+    assert.deepEqual(ours.columns, theirs.columns, 'numeric columns only');
+    assert.deepEqual(ours.index, theirs.index);
+    (ours.values as number[][]).forEach((row, r) => row.forEach((v, c) => assert.ok(Math.abs(v - (theirs.values as number[][])[r][c]) < 1e-12, `${ours.index[r]} ${ours.columns[c]}: ${v}`)));
+  });
+
+  it('leaves missing values out of every statistic (pandas), and takes plain columns too', () => {
+    const d = describeTable({ x: [1, NaN, 3, null, 5] });
+    assert.deepEqual(d.values, [[3], [3], [2], [1], [3], [5], [4]]);
+    assert.ok(Number.isNaN((describeTable({ y: [7] }).values as number[][])[2][0]), 'no std from one value');
   });
 });
 
