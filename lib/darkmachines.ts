@@ -11,6 +11,7 @@
  * - `detector`       object acceptance, resolution, b-tagging and MET
  * - `simulator`      events of a process or a σ-weighted mixture, optionally inside a channel; the fixture
  * - `channels`       the challenge's channel selections 1, 2a, 2b, 3
+ * - `table`          events as table columns (per event; per event and channel) for DataFrames
  * - `features`       fixed-length vectors (padding flagged) and the train-only `FeatureScaler`
  * - `vae`            AE / VAE / β-VAE models, the β-VAE loss, training through `customFit`
  * - `detectors`      latent-space AE, isolation forest, Gaussian mixture; AUC and ε_S at ε_B = 1e-2, 1e-3
@@ -33,6 +34,7 @@ export * from './darkmachines/processes';
 export * from './darkmachines/detector';
 export * from './darkmachines/simulator';
 export * from './darkmachines/channels';
+export * from './darkmachines/table';
 export * from './darkmachines/features';
 export * from './darkmachines/vae';
 export * from './darkmachines/detectors';

@@ -16,6 +16,14 @@
  * as a data URI: it survives the export, and figures cannot clash through shared element ids.
  * `image/png` outputs survive as they are.
  *
+ * Charts (`displayChart`) go out as one MIME bundle: that `<img>` in `text/html` beside the chart's
+ * Vega-Lite spec in `application/vnd.vegalite.v5+json`. JupyterLab renders the spec interactively
+ * (vega-embed); the classic Notebook and nbconvert's HTML (whose `display_data_priority` has no Vega
+ * type) show the `<img>`. tslab's public `display` sends one MIME type per message, so the bundle is
+ * written through the kernel's own display writer (`tslab/dist/jupyter`'s `lastWriteDisplayData`, the
+ * function behind tslab's `display`), resolved through the kernel's `require` so it is the running
+ * kernel's module; when that is missing the `<img>` alone is sent, as before.
+ *
  * Used by every notebook, `lib/plot` (figures and images) and `lib/frame` (tables).
  */
 
@@ -35,6 +43,12 @@ interface TslabGlobal {
   require(id: string): unknown;
 }
 
+/** tslab's writer of one Jupyter `display_data` message (tslab/dist/jupyter.js, `handleExecute`). */
+type WriteDisplayData = (content: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+
+/** MIME type of Vega-Lite 5 specs in Jupyter (rendered by JupyterLab's vega5 extension). */
+export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
+
 let fallback: DisplayFallback = 'summary';
 
 /**
@@ -52,6 +66,18 @@ function tslabModule(): { display?: TslabDisplay; newDisplay?: () => TslabDispla
   const kernel = (globalThis as { __tslab__?: TslabGlobal }).__tslab__;
   if (!kernel || typeof kernel.require !== 'function') return null;
   return (kernel.require('tslab') as { display?: TslabDisplay; newDisplay?: () => TslabDisplay } | undefined) ?? null;
+}
+
+/** The running kernel's writer of whole MIME bundles, or null (outside tslab, or another tslab layout). */
+function bundleWriter(): WriteDisplayData | null {
+  const kernel = (globalThis as { __tslab__?: TslabGlobal }).__tslab__;
+  if (!kernel || typeof kernel.require !== 'function') return null;
+  try {
+    const jupyter = kernel.require('tslab/dist/jupyter') as { lastWriteDisplayData?: unknown } | undefined;
+    return typeof jupyter?.lastWriteDisplayData === 'function' ? (jupyter.lastWriteDisplayData as WriteDisplayData) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The kernel's display, or null when not running inside tslab. */
@@ -144,4 +170,25 @@ export function displayPng(png: Uint8Array, alt = 'image'): void {
   const d = tslabDisplay();
   if (d) d.png(png);
   else summarize('png', `${alt}, ${sizeText(png.length)}`);
+}
+
+/**
+ * Shows a chart as one MIME bundle: the static SVG as an `<img>` in `text/html` (classic Notebook,
+ * HTML reports) and its Vega-Lite spec (JupyterLab, interactive), plus a `text/plain` title.
+ * `vegaLite` must be a JSON-serialisable Vega-Lite 5 spec (see `interactiveSpec` in `lib/plot/interactive.ts`).
+ */
+export function displayChart(svg: string, vegaLite: Record<string, unknown>, alt = 'figure'): void {
+  const d = tslabDisplay();
+  if (!d) {
+    displaySvg(svg, alt);
+    return;
+  }
+  const write = bundleWriter();
+  const html = svgImgHtml(svg, alt);
+  if (!write) {
+    d.html(html);
+    return;
+  }
+  const data = { 'text/html': html, [VEGA_LITE_MIME]: vegaLite, 'text/plain': `Figure(${JSON.stringify(alt)})` };
+  write({ data, metadata: {}, transient: {} }, false);
 }

@@ -16,6 +16,7 @@
  * - `binning`   `histogram1d` (numpy-compatible weighted binning), curve thinning.
  * - `colormap`  viridis / magma / gray / coolwarm lookup.
  * - `render`    `renderSvg(spec)`: any Vega-Lite spec → SVG, for charts the helpers do not cover.
+ * - `interactive` `interactiveSpec(spec)`: the spec sent beside the SVG for JupyterLab (tooltips, zoom).
  */
 export { Figure, type FigureOptions } from './plot/figure';
 export { lineChart, rocPlot, type LineSeries, type LineChartOptions, type RocCurve, type RocOptions } from './plot/lines';
@@ -26,4 +27,5 @@ export { image, imageGrid, imageToPng, ImageFigure, ImageGrid, type GridImage, t
 export { histogram1d, type Histogram1D, type BinOptions } from './plot/binning';
 export { colormapRgb, COLORMAP_NAMES, type ColormapName } from './plot/colormap';
 export { renderSvg, type VegaLiteSpec } from './plot/render';
+export { interactiveSpec } from './plot/interactive';
 export type { AxisOptions, ChartOptions } from './plot/axes';

@@ -251,6 +251,7 @@ export class Random {
     const groups: number[][] = [];
     if (stratifyBy) {
       if (stratifyBy.length !== n) throw new RangeError(`Random.split: ${n} samples but ${stratifyBy.length} labels`);
+      // grouped by hand, not with arquero: Random stays dependency-free, and a split precedes every training
       const byLabel = new Map<number, number[]>();
       for (let i = 0; i < n; i++) {
         const key = stratifyBy[i];

@@ -20,3 +20,4 @@ export * from './telescope-array/search'; // random search scored by validation 
 export * from './telescope-array/analysis'; // EV per target, corrected errors, binned resolution
 export * from './telescope-array/evaluate'; // predict + score a test set
 export * from './telescope-array/plots'; // sample-event map, waveforms, resolution curves
+export * from './telescope-array/table'; // showers as table columns (primary, energy bin, S800…) for DataFrames

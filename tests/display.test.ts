@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it, mock } from 'node:test';
-import { displayHtml, displayMarkdown, displayPng, displaySvg, displayText, escapeHtml, inNotebook, setDisplayFallback, svgImgHtml, svgSize } from '../lib/display';
+import { displayChart, displayHtml, displayMarkdown, displayPng, displaySvg, displayText, escapeHtml, inNotebook, setDisplayFallback, svgImgHtml, svgSize } from '../lib/display';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"><text>é &amp; x</text></svg>';
 
@@ -74,5 +74,32 @@ describe('helpers', () => {
     assert.deepEqual(svgSize(SVG), { width: 120, height: 80 });
     assert.equal(svgSize('<svg><rect width="3" height="4"/></svg>'), null);
     assert.doesNotMatch(svgImgHtml('<svg></svg>'), /width=/);
+  });
+});
+
+describe('displayChart', () => {
+  const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', mark: 'point' };
+
+  it("sends one bundle through the kernel's display writer: <img> in text/html beside the Vega-Lite spec", () => {
+    const bundles: unknown[] = [];
+    const jupyter = { lastWriteDisplayData: (content: unknown, update: boolean) => bundles.push({ content, update }) };
+    (globalThis as Record<string, unknown>).__tslab__ = { exports: {}, require: (id: string) => (id === 'tslab' ? { display: {} } : id === 'tslab/dist/jupyter' ? jupyter : undefined) };
+    displayChart(SVG, spec, 'ROC <1>');
+    assert.deepEqual(bundles, [
+      {
+        content: { data: { 'text/html': svgImgHtml(SVG, 'ROC <1>'), 'application/vnd.vegalite.v5+json': spec, 'text/plain': 'Figure("ROC <1>")' }, metadata: {}, transient: {} },
+        update: false,
+      },
+    ]);
+  });
+
+  it('falls back to the <img> alone when the kernel has no display writer, and to a summary outside', () => {
+    const calls = fakeKernel();
+    displayChart(SVG, spec, 'ROC');
+    assert.deepEqual(calls, [{ kind: 'html', payload: svgImgHtml(SVG, 'ROC') }]);
+    delete (globalThis as Record<string, unknown>).__tslab__;
+    const log = mock.method(console, 'log', () => {});
+    displayChart(SVG, spec, 'ROC');
+    assert.match(String(log.mock.calls[0].arguments[0]), /^\[svg: ROC, 120×80 px/);
   });
 });

@@ -4,8 +4,11 @@
  *
  * Used by notebook 03-galaxy-zoo-gc.
  */
+import * as aq from 'arquero';
 import { accuracy } from '../metrics/classification';
 import { rocAuc } from '../metrics/roc';
+
+const { op } = aq;
 
 /** One point of the sensitivity curve. */
 export interface SensitivityPoint {
@@ -22,23 +25,28 @@ export interface SensitivityPoint {
 
 /**
  * Sensitivity per step: `score` [n] in [0, 1], `label` 0/1, `step` of each map, `dmCounts` of each map.
+ * Every step found among the maps gives a point (NaN AUC and efficiency when it has no DM maps): an
+ * arquero `groupby('step')` of the DM maps, left-joined to the steps, each scored against all no-DM maps.
  */
 export function sensitivityCurve(score: ArrayLike<number>, label: ArrayLike<number>, step: ArrayLike<number>, dmCounts: ArrayLike<number>): SensitivityPoint[] {
-  const steps = [...new Set(Array.from(step))].sort((a, b) => a - b);
-  const none: number[] = [];
-  for (let i = 0; i < label.length; i++) if (label[i] === 0) none.push(i);
-  return steps.map((s) => {
-    const dm: number[] = [];
-    for (let i = 0; i < label.length; i++) if (label[i] === 1 && step[i] === s) dm.push(i);
-    const idx = [...dm, ...none];
-    const y = idx.map((i) => label[i]);
-    const sc = idx.map((i) => score[i]);
+  const maps = aq.table({ score: Float64Array.from(score), label: Float64Array.from(label), step: Float64Array.from(step), dmCounts: Float64Array.from(dmCounts) });
+  const noneScores = Array.from(maps.filter((d: { label: number }) => d.label === 0).array('score') as ArrayLike<number>);
+  const dmByStep = maps
+    .filter((d: { label: number }) => d.label === 1)
+    .groupby('step')
+    .rollup({ dmCounts: op.min('dmCounts'), scores: op.array_agg('score') });
+  const steps = maps.select('step').dedupe().join_left(dmByStep, 'step').orderby('step');
+  return steps.objects().map((row) => {
+    const r = row as { step: number; dmCounts?: number; scores?: number[] };
+    const dm = r.scores ?? [];
+    const y = [...dm.map(() => 1), ...noneScores.map(() => 0)];
+    const sc = [...dm, ...noneScores];
     return {
-      step: s,
-      dmCounts: dm.length ? dmCounts[dm[0]] : 0,
+      step: r.step,
+      dmCounts: r.dmCounts ?? 0,
       accuracy: accuracy(y, sc.map((v) => (v >= 0.5 ? 1 : 0))),
-      auc: dm.length && none.length ? rocAuc(y, sc) : NaN,
-      efficiency: dm.length ? dm.filter((i) => score[i] >= 0.5).length / dm.length : NaN,
+      auc: dm.length && noneScores.length ? rocAuc(y, sc) : NaN,
+      efficiency: dm.length ? dm.filter((v) => v >= 0.5).length / dm.length : NaN,
     };
   });
 }

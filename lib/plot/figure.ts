@@ -2,6 +2,7 @@
  * `Figure`: a Vega-Lite chart that can be rendered to SVG, shown in the notebook and saved to `reports/`.
  *
  * Every chart helper (`lineChart`, `rocPlot`, `histogram`, `scatter`, `heatmap`) returns a Figure.
+ * `show()` sends the static SVG and, beside it, the interactive Vega-Lite spec (`interactive.ts`).
  * In a notebook cell: `await fig.show()` (awaiting matters: tslab ends the cell when the last
  * promise settles). Outside a notebook `show()` prints a one-line summary instead.
  *
@@ -10,8 +11,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { displaySvg } from '../display';
+import { displayChart } from '../display';
 import { reportsPath } from '../paths';
+import { interactiveSpec } from './interactive';
 import { renderSvg, type VegaLiteSpec } from './render';
 
 /**
@@ -62,13 +64,14 @@ export class Figure {
   }
 
   /**
-   * Shows the figure in the notebook (and saves it when the figure was made with `{ save }`).
+   * Shows the figure in the notebook (and saves it when the figure was made with `{ save }`): the
+   * static SVG beside the interactive Vega-Lite spec (`interactiveSpec`), one output for both.
    * Resolves to nothing on purpose: tslab prints a cell's last value, and the SVG text is long.
    */
   async show(): Promise<void> {
     const svg = await this.svg();
     if (this.options.save) saveOutput(this.options.save, '.svg', svg);
-    displaySvg(svg, this.title());
+    displayChart(svg, interactiveSpec(this.spec), this.title());
   }
 
   /** Saves the SVG (see `outputPath`: relative names go under `reports/figures/`); returns the path. */

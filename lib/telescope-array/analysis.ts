@@ -6,10 +6,13 @@
  *
  * Used by notebooks/02-telescope-array.ipynb.
  */
+import * as aq from 'arquero';
 import { explainedVariance } from '../metrics/regression';
 import { directionVector } from './ldf';
 import { STANDARD_FEATURES, TARGETS, TRUTH_FEATURES } from './event';
 import { PRIMARIES } from './primaries';
+
+const { op } = aq;
 
 const P = STANDARD_FEATURES.length;
 const Q = TRUTH_FEATURES.length;
@@ -102,30 +105,39 @@ export interface BinnedStats {
   q68: number[];
 }
 
-/** Statistics of `values` in bins of `x` (edges ascending); bins with fewer than `minCount` entries give NaN. */
+/** Index of the bin [edges[b], edges[b+1]) holding v, or −1 outside the edges (and for NaN). */
+function binOf(v: number, edges: readonly number[]): number {
+  if (!(v >= edges[0]) || !(v < edges[edges.length - 1])) return -1;
+  let b = 0;
+  while (v >= edges[b + 1]) b++;
+  return b;
+}
+
+/**
+ * Statistics of `values` in bins of `x` (edges ascending, bins [lo, hi)); bins with fewer than
+ * `minCount` entries give NaN. The grouping and aggregation are arquero's (`groupby` + `rollup`:
+ * count, mean, sample standard deviation, 68 % quantile with linear interpolation as `quantile`).
+ */
 export function binnedStats(x: ArrayLike<number>, values: ArrayLike<number>, edges: readonly number[], select?: (i: number) => boolean, minCount = 5): BinnedStats {
-  const groups: number[][] = edges.slice(1).map(() => []);
-  for (let i = 0; i < x.length; i++) {
-    if (select && !select(i)) continue;
-    let b = 0;
-    while (b < groups.length && x[i] >= edges[b + 1]) b++;
-    if (x[i] >= edges[0] && b < groups.length) groups[b].push(values[i]);
-  }
+  // the bin index of each event: a typed loop over all events, the one pass arquero cannot express with uneven edges
+  const bin = Int32Array.from({ length: x.length }, (_, i) => (select && !select(i) ? -1 : binOf(x[i], edges)));
+  const rolled = aq
+    .table({ bin, value: Float64Array.from(values) })
+    .filter((d: { bin: number }) => d.bin >= 0)
+    .groupby('bin')
+    .rollup({ n: op.count(), mean: op.mean('value'), std: op.stdev('value'), q68: op.quantile('value', 0.68) });
+  const byBin = new Map(rolled.objects().map((row) => [(row as { bin: number }).bin, row as { n: number; mean: number; std: number; q68: number }]));
   const out: BinnedStats = { centres: [], n: [], mean: [], std: [], q68: [] };
-  groups.forEach((g, b) => {
+  for (let b = 0; b < edges.length - 1; b++) {
+    const row = byBin.get(b);
+    const n = row?.n ?? 0;
+    const enough = row !== undefined && n >= minCount;
     out.centres.push((edges[b] + edges[b + 1]) / 2);
-    out.n.push(g.length);
-    if (g.length < minCount) {
-      out.mean.push(NaN);
-      out.std.push(NaN);
-      out.q68.push(NaN);
-      return;
-    }
-    const m = g.reduce((a, v) => a + v, 0) / g.length;
-    out.mean.push(m);
-    out.std.push(Math.sqrt(g.reduce((a, v) => a + (v - m) ** 2, 0) / (g.length - 1)));
-    out.q68.push(quantile(g, 0.68));
-  });
+    out.n.push(n);
+    out.mean.push(enough ? row.mean : NaN);
+    out.std.push(enough ? (row.std ?? NaN) : NaN);
+    out.q68.push(enough ? row.q68 : NaN);
+  }
   return out;
 }
 
@@ -138,31 +150,38 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
 }
 
-/** One row per primary: events, 68 % angle and ΔE/E resolution, standard and corrected. */
+/**
+ * One row per primary present (in `PRIMARIES` order): events, 68 % angle and ΔE/E bias (mean) and
+ * resolution (sample standard deviation; NaN for a single event), standard and corrected. An arquero
+ * `groupby('primary').rollup(…)` over the per-event errors.
+ */
 export function breakdownByPrimary(truth: EventTruth, std: Errors, corr: Errors): Record<string, number | string>[] {
-  const rows: Record<string, number | string>[] = [];
-  PRIMARIES.forEach((name, p) => {
-    const idx: number[] = [];
-    for (let i = 0; i < truth.primary.length; i++) if (truth.primary[i] === p) idx.push(i);
-    if (idx.length === 0) return;
-    const pickOf = (a: Float64Array) => idx.map((i) => a[i]);
-    const sd = (a: number[]) => {
-      const m = a.reduce((s, v) => s + v, 0) / a.length;
-      return Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(a.length - 1, 1));
+  const events = aq.table({ primary: truth.primary, angleStd: std.angleDeg, angleCorr: corr.angleDeg, dEStd: std.dEOverE, dECorr: corr.dEOverE });
+  const rolled = events
+    .groupby('primary')
+    .rollup({
+      events: op.count(),
+      angle68Std: op.quantile('angleStd', 0.68),
+      angle68Corr: op.quantile('angleCorr', 0.68),
+      biasStd: op.mean('dEStd'),
+      biasCorr: op.mean('dECorr'),
+      resStd: op.stdev('dEStd'),
+      resCorr: op.stdev('dECorr'),
+    })
+    .orderby('primary');
+  return rolled.objects().map((row) => {
+    const r = row as Record<string, number>;
+    return {
+      primary: PRIMARIES[r.primary],
+      events: r.events,
+      'angle68 std (deg)': round(r.angle68Std),
+      'angle68 corr (deg)': round(r.angle68Corr),
+      'ΔE/E bias std': round(r.biasStd),
+      'ΔE/E bias corr': round(r.biasCorr),
+      'ΔE/E res std': round(r.resStd ?? NaN),
+      'ΔE/E res corr': round(r.resCorr ?? NaN),
     };
-    const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
-    rows.push({
-      primary: name,
-      events: idx.length,
-      'angle68 std (deg)': round(quantile(pickOf(std.angleDeg), 0.68)),
-      'angle68 corr (deg)': round(quantile(pickOf(corr.angleDeg), 0.68)),
-      'ΔE/E bias std': round(mean(pickOf(std.dEOverE))),
-      'ΔE/E bias corr': round(mean(pickOf(corr.dEOverE))),
-      'ΔE/E res std': round(sd(pickOf(std.dEOverE))),
-      'ΔE/E res corr': round(sd(pickOf(corr.dEOverE))),
-    });
   });
-  return rows;
 }
 
 function round(v: number, digits = 3): number {

@@ -69,6 +69,7 @@ export function resolveMaxFeatures(value: RandomForestOptions['maxFeatures'], d:
 export function balancedClassWeights(labels: Int32Array, nClasses: number, counts?: Int32Array): Float64Array {
   const perClass = new Float64Array(nClasses);
   let n = 0;
+  // a typed loop, not an arquero group-by: it runs in every fit (per tree with 'balancedSubsample')
   for (let i = 0; i < labels.length; i++) {
     const c = counts ? counts[i] : 1;
     perClass[labels[i]] += c;

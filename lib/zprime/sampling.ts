@@ -83,6 +83,7 @@ export function overSample(labels: ArrayLike<number>, strategy: SamplingStrategy
 export function classCounts(labels: ArrayLike<number>, rows?: ArrayLike<number>): number[] {
   const counts: number[] = [];
   const n = rows ? rows.length : labels.length;
+  // a typed loop, not an arquero group-by: it runs on every resampling of up to 10⁶ training rows
   for (let i = 0; i < n; i++) {
     const k = labels[rows ? rows[i] : i];
     counts[k] = (counts[k] ?? 0) + 1;

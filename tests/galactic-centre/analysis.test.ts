@@ -16,3 +16,13 @@ test('sensitivity per step: each step against all no-DM maps', () => {
   assert.equal(c[0].auc, 0.75); // 3 of the 4 (DM, no-DM) pairs are ordered
   assert.equal(c[1].accuracy, 0.75);
 });
+
+test('a step with only no-DM maps gives a point with NaN AUC and efficiency, and steps come out sorted', () => {
+  const c = sensitivityCurve([0.2, 0.7, 0.9], [0, 0, 1], [3, 1, 1], [0, 0, 50]);
+  assert.deepEqual(c.map((p) => p.step), [1, 3]);
+  assert.equal(c[0].dmCounts, 50);
+  assert.equal(c[0].auc, 1);
+  assert.equal(c[1].dmCounts, 0);
+  assert.ok(Number.isNaN(c[1].auc) && Number.isNaN(c[1].efficiency));
+  assert.equal(c[1].accuracy, 0.5, 'the two no-DM maps alone: one below 0.5');
+});

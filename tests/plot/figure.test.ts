@@ -72,3 +72,24 @@ describe('Figure', () => {
     assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')), spec);
   });
 });
+
+describe('Figure.show in a notebook (stand-in kernel)', () => {
+  it('sends one display bundle: the static <img> in text/html beside the Vega-Lite 5 spec', async () => {
+    const bundles: { data: Record<string, unknown> }[] = [];
+    const html: string[] = [];
+    const jupyter = { lastWriteDisplayData: (content: { data: Record<string, unknown> }) => bundles.push(content) };
+    const display = { html: (s: string) => html.push(s) };
+    (globalThis as Record<string, unknown>).__tslab__ = { require: (id: string) => (id === 'tslab' ? { display } : id === 'tslab/dist/jupyter' ? jupyter : undefined) };
+    await new Figure(spec).show();
+    assert.equal(html.length, 0, 'no separate HTML output');
+    assert.equal(bundles.length, 1);
+    const data = bundles[0].data;
+    assert.deepEqual(Object.keys(data).sort(), ['application/vnd.vegalite.v5+json', 'text/html', 'text/plain']);
+    assert.match(String(data['text/html']), /^<img src="data:image\/svg\+xml;base64,/);
+    const vl = data['application/vnd.vegalite.v5+json'] as { $schema: string; data: unknown; mark: unknown };
+    assert.match(vl.$schema, /vega-lite\/v5\.json$/);
+    assert.deepEqual(vl.data, spec.data);
+    assert.deepEqual(vl.mark, { type: 'line', tooltip: true });
+    assert.equal(data['text/plain'], 'Figure("Tiny")');
+  });
+});

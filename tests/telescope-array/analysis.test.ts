@@ -58,3 +58,29 @@ test('binned mean, standard deviation and 68 % quantile', () => {
   assert.ok(Number.isNaN(binnedStats(x, v, [0, 1], undefined, 4).mean[0]));
   assertClose(quantile([3, 1, 2], 0.5), 2);
 });
+
+test('breakdownByPrimary: per-primary counts, 68 % angles, ΔE/E bias and resolution, in PRIMARIES order', () => {
+  // primaries Fe (3), H (0), Fe, photon (4), H, Fe
+  const truth = { primary: Int32Array.from([3, 0, 3, 4, 0, 3]) } as ReturnType<typeof truthOf>;
+  const errors = (angle: number[], dE: number[]) => ({ angleDeg: Float64Array.from(angle), dEOverE: Float64Array.from(dE) }) as ReturnType<typeof reconstructionErrors>;
+  const std = errors([1, 2, 3, 4, 5, 6], [0.1, -0.2, 0.3, 0.4, 0.2, -0.1]);
+  const corr = errors([0.5, 1, 1.5, 2, 2.5, 3], [0, 0.1, 0, -0.1, 0.1, 0.2]);
+  const rows = breakdownByPrimary(truth, std, corr);
+  assert.deepEqual(rows.map((r) => [r.primary, r.events]), [['H', 2], ['Fe', 3], ['photon', 1]]);
+  const fe = rows[1];
+  assertClose(fe['angle68 std (deg)'] as number, quantile([1, 3, 6], 0.68), { rtol: 5e-3 });
+  assertClose(fe['ΔE/E bias std'] as number, (0.1 + 0.3 - 0.1) / 3, { rtol: 5e-3 });
+  const m = (0 + 0 + 0.2) / 3;
+  assertClose(fe['ΔE/E res corr'] as number, Math.sqrt((2 * m * m + (0.2 - m) ** 2) / 2), { rtol: 5e-3 });
+  assert.ok(Number.isNaN(rows[2]['ΔE/E res std'] as number), 'no spread from a single event');
+});
+
+test('binnedStats keeps empty bins, skips unselected events and values outside the edges', () => {
+  const x = [0.5, 0.5, 2.5, 2.5, 2.5, -1, 3, NaN];
+  const v = [1, 3, 10, 20, 60, 99, 99, 99];
+  const b = binnedStats(x, v, [0, 1, 2, 3], (i) => i !== 4, 2);
+  assert.deepEqual(b.centres, [0.5, 1.5, 2.5]);
+  assert.deepEqual(b.n, [2, 0, 2]);
+  assertAllClose(b.mean, [2, NaN, 15]);
+  assertAllClose(b.std, [Math.SQRT2, NaN, Math.sqrt(50)], { rtol: 1e-12 });
+});
