@@ -14,5 +14,5 @@ export * from './zprime/sampling'; // imbalanced-learn strategies, class weights
 export * from './zprime/losses'; // cross-entropy, focal, label smoothing
 export * from './zprime/tabular'; // fastai-style tabular network and its training
 export * from './zprime/search'; // random search with median pruning
-export * from './zprime/evaluate'; // PR curve, s/√b, comparison rows
+export * from './zprime/evaluate'; // the comparison rows (seed's metrics, AP, best s/√b) and the confusion matrix
 export * from './zprime/pipeline'; // notebook steps: streaming, split, variants, masses, memory
