@@ -7,6 +7,7 @@
  * Used by notebooks/02-telescope-array.ipynb.
  */
 import { explainedVariance } from '../metrics/regression';
+import { mean, meanStd, quantile, std } from '../stats';
 import { directionVector } from './ldf';
 import { STANDARD_FEATURES, TARGETS, TRUTH_FEATURES } from './event';
 import { PRIMARIES } from './primaries';
@@ -93,7 +94,7 @@ export function reconstructionErrors(standard: Float32Array, truth: Float32Array
   return { dCosZenith, dEOverE, angleDeg };
 }
 
-/** Bias (mean), resolution (standard deviation) and 68 % quantile of a quantity in bins. */
+/** Bias (mean), resolution (sample standard deviation, n − 1) and 68 % quantile of a quantity in bins (`lib/stats`). */
 export interface BinnedStats {
   centres: number[];
   n: number[];
@@ -121,45 +122,31 @@ export function binnedStats(x: ArrayLike<number>, values: ArrayLike<number>, edg
       out.q68.push(NaN);
       return;
     }
-    const m = g.reduce((a, v) => a + v, 0) / g.length;
-    out.mean.push(m);
-    out.std.push(Math.sqrt(g.reduce((a, v) => a + (v - m) ** 2, 0) / (g.length - 1)));
+    const summary = meanStd(g);
+    out.mean.push(summary.mean);
+    out.std.push(summary.std);
     out.q68.push(quantile(g, 0.68));
   });
   return out;
 }
 
-/** The q-quantile (linear interpolation) of values. */
-export function quantile(values: ArrayLike<number>, q: number): number {
-  const s = Array.from(values).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const pos = q * (s.length - 1);
-  const lo = Math.floor(pos);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
-}
-
 /** One row per primary: events, 68 % angle and ΔE/E resolution, standard and corrected. */
-export function breakdownByPrimary(truth: EventTruth, std: Errors, corr: Errors): Record<string, number | string>[] {
+export function breakdownByPrimary(truth: EventTruth, standard: Errors, corr: Errors): Record<string, number | string>[] {
   const rows: Record<string, number | string>[] = [];
   PRIMARIES.forEach((name, p) => {
     const idx: number[] = [];
     for (let i = 0; i < truth.primary.length; i++) if (truth.primary[i] === p) idx.push(i);
     if (idx.length === 0) return;
     const pickOf = (a: Float64Array) => idx.map((i) => a[i]);
-    const sd = (a: number[]) => {
-      const m = a.reduce((s, v) => s + v, 0) / a.length;
-      return Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(a.length - 1, 1));
-    };
-    const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
     rows.push({
       primary: name,
       events: idx.length,
-      'angle68 std (deg)': round(quantile(pickOf(std.angleDeg), 0.68)),
+      'angle68 std (deg)': round(quantile(pickOf(standard.angleDeg), 0.68)),
       'angle68 corr (deg)': round(quantile(pickOf(corr.angleDeg), 0.68)),
-      'ΔE/E bias std': round(mean(pickOf(std.dEOverE))),
+      'ΔE/E bias std': round(mean(pickOf(standard.dEOverE))),
       'ΔE/E bias corr': round(mean(pickOf(corr.dEOverE))),
-      'ΔE/E res std': round(sd(pickOf(std.dEOverE))),
-      'ΔE/E res corr': round(sd(pickOf(corr.dEOverE))),
+      'ΔE/E res std': round(std(pickOf(standard.dEOverE))),
+      'ΔE/E res corr': round(std(pickOf(corr.dEOverE))),
     });
   });
   return rows;

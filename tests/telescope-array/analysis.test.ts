@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertAllClose, assertClose } from '../helpers';
-import { binnedStats, breakdownByPrimary, explainedVariancePerTarget, quantile, reconstructionErrors, truthOf } from '../../lib/telescope-array/analysis';
+import { binnedStats, breakdownByPrimary, explainedVariancePerTarget, reconstructionErrors, truthOf } from '../../lib/telescope-array/analysis';
+import { quantile } from '../../lib/stats';
 import { directionVector } from '../../lib/telescope-array/ldf';
 
 test('EV per target: perfect, useless and half-right predictions', () => {
