@@ -11,7 +11,7 @@
  * Used by `lib/galactic-centre/dataset.ts`, `gce.ts` and notebook 03-galaxy-zoo-gc.
  */
 import { Random } from '../random';
-import { gaussianBlur } from '../galaxy-zoo/psf';
+import { gaussianBlur } from '../image';
 import { bubblesTemplate, drawPointSources, exposureMap, iemTemplate, pointSourceMap, type BubbleParams, type IemParams, type PointSourceParams } from './backgrounds';
 import { jFactorMap, type DmProfile } from './dark-matter';
 import type { SkyGrid } from './sky';

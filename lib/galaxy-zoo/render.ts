@@ -11,7 +11,7 @@
 import { Random } from '../random';
 import type { Morphology } from './morphology';
 import { arc, bar, blob, disk, diskAxisRatio, forEachPixel, ring, sersic, type Frame } from './profiles';
-import { gaussianBlur } from './psf';
+import { gaussianBlur } from '../image';
 
 /** Options of {@link renderGalaxy}. */
 export interface RenderOptions {

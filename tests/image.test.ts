@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gaussianBlur, gaussianKernel } from '../../lib/galaxy-zoo/psf';
-import { assertClose } from '../helpers';
+import { gaussianBlur, gaussianKernel } from '../lib/image';
+import { assertClose } from './helpers';
 
 test('kernel is normalised and symmetric', () => {
   const k = gaussianKernel(1.3);
