@@ -1,6 +1,7 @@
 /**
- * Gaussian point-spread function: separable blur of a 2-D map, used for the seeing of the galaxy
- * images and the instrument PSF of the Galactic Centre counts maps.
+ * Image operations shared by the studies (core). The Gaussian point-spread function: separable blur
+ * of a 2-D map, used for the seeing of the galaxy images and the instrument PSF of the Galactic
+ * Centre counts maps.
  *
  * The blur is an edge-normalised convolution (each output pixel is the weighted mean of the pixels
  * inside the map), so a flat map stays flat and no light piles up or vanishes at the borders
