@@ -77,9 +77,6 @@ export function predictMaps(model: tf.LayersModel, maps: Float32Array, n: number
   return predictScores(model, arrayBlock(maps.subarray(0, n * px), [n, ...shape]), { batchSize });
 }
 
-/** Arg-max class per row of `[n × k]` scores (see lib/metrics). */
-export { argmaxRows } from '../metrics/classification';
-
 /** A display image of map `i`: √(counts summed over the bands) (or one band), `[height × width]`. */
 export function mapImage(maps: Float32Array, i: number, shape: readonly number[], band?: number): Float32Array {
   const [h, w, nb] = shape;

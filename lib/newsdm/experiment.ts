@@ -147,6 +147,3 @@ export function binaryScores(yTrue: ArrayLike<number>, scores: ArrayLike<number>
   };
 }
 
-/** Argmax of each row of [n, k] probabilities (see lib/metrics). */
-export { argmaxRows } from '../metrics/classification';
-
