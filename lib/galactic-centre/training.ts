@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
-import { arrayBlock, fit, predictScores, type ArrayBlock, type History } from '../train';
+import { arrayBlock, fit, type ArrayBlock, type History } from '../train';
 import { buildModel, type LayerSpec } from './architecture';
 
 /** 1 / (mean counts per pixel and band) of the first `sample` maps: the Rescaling factor. */
@@ -71,11 +71,6 @@ export async function trainClassifier(train: LabelledMaps, validation: LabelledM
   return { model, history, secondsPerEpoch: seconds.reduce((a, b) => a + b, 0) / Math.max(1, seconds.length) };
 }
 
-/** Model outputs for `n` maps of `shape`, `[n × outputs]`, in batches. */
-export function predictMaps(model: tf.LayersModel, maps: Float32Array, n: number, shape: readonly number[], batchSize = 100): Float32Array {
-  const px = shape.reduce((a, b) => a * b, 1);
-  return predictScores(model, arrayBlock(maps.subarray(0, n * px), [n, ...shape]), { batchSize });
-}
 
 /** A display image of map `i`: √(counts summed over the bands) (or one band), `[height × width]`. */
 export function mapImage(maps: Float32Array, i: number, shape: readonly number[], band?: number): Float32Array {

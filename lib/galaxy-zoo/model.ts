@@ -12,7 +12,6 @@ import * as tf from '@tensorflow/tfjs';
 import { dropout } from '../layers';
 import { Random } from '../random';
 import { NUM_TARGETS } from './decision-tree';
-import { arrayBlock, predictScores } from '../train';
 
 /** Options of {@link galaxyCnn}. */
 export interface GalaxyCnnOptions {
@@ -68,9 +67,4 @@ export function rmseColumns(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, 
   let s = 0;
   for (let i = 0; i < n; i++) for (let c = offset; c < offset + count; c++) s += (yTrue[i * k + c] - yPred[i * k + c]) ** 2;
   return Math.sqrt(s / (n * count));
-}
-
-/** Predictions `[n, 37]` of `model` for images `[n, size, size, 3]`, in batches. */
-export function predictBatches(model: tf.LayersModel, images: Float32Array, n: number, size: number, batchSize = 128): Float32Array {
-  return predictScores(model, arrayBlock(images.subarray(0, n * size * size * 3), [n, size, size, 3]), { batchSize });
 }

@@ -2,7 +2,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, smallModelSpec } from '../../lib/galactic-centre/architecture';
-import { inputScale, mapImage, predictMaps } from '../../lib/galactic-centre/training';
+import { inputScale, mapImage } from '../../lib/galactic-centre/training';
+import { arrayBlock, predictScores } from '../../lib/train';
 import { assertClose } from '../helpers';
 
 before(async () => {
@@ -16,11 +17,11 @@ test('input scale is 1 / mean counts; display images', () => {
   assert.deepEqual(Array.from(mapImage(maps, 0, [2, 2, 2], 1)), [Math.fround(Math.sqrt(3)), 2, 0, 0]);
 });
 
-test('predictMaps batches without leaking tensors', () => {
+test('the GC model scores maps with the library\'s batched prediction without leaking tensors', () => {
   const model = buildModel([24, 32, 3], smallModelSpec(0.1, 0));
   const maps = new Float32Array(5 * 24 * 32 * 3).fill(1);
   const before = tf.memory().numTensors;
-  const y = predictMaps(model, maps, 5, [24, 32, 3], 2);
+  const y = predictScores(model, arrayBlock(maps, [5, 24, 32, 3]), { batchSize: 2 });
   assert.equal(y.length, 5);
   assert.ok(y.every((v) => v > 0 && v < 1));
   assert.equal(tf.memory().numTensors, before);

@@ -1,7 +1,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { columnMeans, galaxyCnn, predictBatches, rmseAll, rmseColumns } from '../../lib/galaxy-zoo/model';
+import { columnMeans, galaxyCnn, rmseAll, rmseColumns } from '../../lib/galaxy-zoo/model';
+import { arrayBlock, predictScores } from '../../lib/train';
 import { assertClose } from '../helpers';
 
 before(async () => {
@@ -11,7 +12,7 @@ before(async () => {
 test('the CNN maps [n, s, s, 3] to 37 sigmoids without leaking tensors', () => {
   const model = galaxyCnn({ size: 16, filters: [4, 8], dense: 8 });
   const before = tf.memory().numTensors;
-  const y = predictBatches(model, new Float32Array(5 * 16 * 16 * 3).fill(0.3), 5, 16, 2);
+  const y = predictScores(model, arrayBlock(new Float32Array(5 * 16 * 16 * 3).fill(0.3), [5, 16, 16, 3]), { batchSize: 2 });
   assert.equal(y.length, 5 * 37);
   assert.ok(y.every((v) => v > 0 && v < 1));
   assert.equal(tf.memory().numTensors, before);
