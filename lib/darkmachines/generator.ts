@@ -14,6 +14,7 @@ import type { Random } from '../random';
 import { HT, isLepton, type DmEvent } from './event';
 import { matrixToEvents, type FeatureScaler, type Matrix } from './features';
 import { buildAutoencoder, decode, disposeAutoencoder, encode, type Autoencoder } from './vae';
+import { Stopwatch } from '../timer';
 
 /** Fits a `nComponents` Gaussian mixture to `samplesPerEvent` posterior draws per row of X (scaled). */
 export function fitLatentPrior(model: Autoencoder, X: Matrix, nComponents: number, rng: Random, samplesPerEvent = 1): GaussianMixture {
@@ -123,10 +124,10 @@ export async function generatorThroughput(opts: { inputDim: number; latentDim: n
   const prior = GaussianMixture.fromParameters(opts.latentDim, { weights: new Array(K).fill(1 / K), means, covariances: cov });
   decode(model, { data: new Float32Array(opts.latentDim * 64), rows: 64, cols: opts.latentDim }); // warm-up
   await tf.nextFrame();
-  const t0 = performance.now();
+  const clock = new Stopwatch();
   const z = Float32Array.from(prior.sample(opts.nEvents, opts.rng));
   decode(model, { data: z, rows: opts.nEvents, cols: opts.latentDim });
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = clock.seconds();
   disposeAutoencoder(model);
   return opts.nEvents / seconds;
 }

@@ -14,6 +14,7 @@ import { eventsToMatrix, FeatureScaler, takeRows, type Matrix } from './features
 import { SIGNAL_PROCESSES, SM_PROCESSES } from './processes';
 import { simulateMixture, simulateProcess } from './simulator';
 import { buildAutoencoder, encode, latentStatistics, reconstructionError, trainAutoencoder, type Autoencoder } from './vae';
+import { Stopwatch } from '../timer';
 
 /** Sizes of {@link buildStudyData}. */
 export interface StudyDataOptions {
@@ -93,12 +94,12 @@ export async function betaScan(X: Matrix, betas: readonly number[], settings: Va
   const rows: BetaRow[] = [];
   const models = new Map<number, Autoencoder>();
   for (const beta of betas) {
-    const t0 = performance.now();
+    const clock = new Stopwatch();
     const model = buildAutoencoder({ inputDim: X.cols, latentDim: settings.latentDim, hidden: settings.hidden, variational: true, rng: rng.fork(`init ${beta}`) });
     const history = await trainAutoencoder(model, X, { beta, epochs: settings.epochs, batchSize: settings.batchSize, lr: settings.lr, rng: rng.fork(`train ${beta}`), label: `β = ${beta}` });
     const last = history.last();
     const stats = latentStatistics(encode(model, X));
-    rows.push({ beta, ...stats, mse: last?.mse ?? NaN, kl: last?.kl ?? NaN, seconds: (performance.now() - t0) / 1000 });
+    rows.push({ beta, ...stats, mse: last?.mse ?? NaN, kl: last?.kl ?? NaN, seconds: clock.seconds() });
     models.set(beta, model);
   }
   return { rows, models };

@@ -13,6 +13,7 @@ import { rocAuc } from '../metrics';
 import { Random } from '../random';
 import { GradientBoostingClassifier, type BoostingOptions } from '../trees/gradient-boosting';
 import { RandomForestClassifier, type RandomForestOptions } from '../trees/random-forest';
+import { Stopwatch } from '../timer';
 
 /** Binary features: row-major X [n, nFeatures] and labels 0/1. */
 export interface FeatureSet {
@@ -87,9 +88,9 @@ export function aucVsTrees(train: FeatureSet, test: FeatureSet, o: TreeCurveOpti
   for (let r = 0; r < o.runs; r++) {
     const rng = o.rng.fork(`${o.model} run ${r}`);
     const sub = subsetRows(train, rng.sampleIndices(n, take));
-    const t0 = performance.now();
+    const clock = new Stopwatch();
     const staged = stagedScores(sub, test, o, rng);
-    seconds += (performance.now() - t0) / 1000;
+    seconds += clock.seconds();
     aucs.push(staged.map((p) => rocAuc(test.y, p)));
   }
   return { model: o.model, treeCounts: [...o.treeCounts], ...meanSd(aucs), aucs, secondsPerFit: seconds / o.runs };

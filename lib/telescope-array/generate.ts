@@ -15,6 +15,7 @@ import { eventArrays, type EventArrays } from './event';
 import { reconstruct, type Observations, type StandardFit } from './reconstruct';
 import { writeShard, type ShardInfo } from './shards';
 import { simulateEvent, type SimConfig, type SimEvent } from './simulate';
+import { Stopwatch } from '../timer';
 
 /** Quality cuts after the fit (after TA's: ≥ 5 detectors, θ < 45°, pointing error < 5°; the χ² cut is looser here). */
 export function passesCuts(fit: StandardFit): boolean {
@@ -98,7 +99,7 @@ export async function generateShards(opts: GenerateOptions): Promise<GenerateRes
   let writeSeconds = 0;
   for (let s = 0, done = 0; done < opts.events; s++) {
     const size = Math.min(opts.shardSize, opts.events - done);
-    const t0 = performance.now();
+    const clock = new Stopwatch();
     const events: EventArrays[] = [];
     for (let i = 0; i < size; i++) {
       const { ev, fit, drawn } = nextAccepted(opts.sim, opts.rng);
@@ -106,10 +107,10 @@ export async function generateShards(opts: GenerateOptions): Promise<GenerateRes
       const logE = energyFromTable(opts.table, Math.log10(fit.s800), fit.zenith);
       events.push(eventArrays(ev, fit, logE, opts.N, T));
     }
-    const t1 = performance.now();
+    const simulationSeconds = clock.restart();
     shards.push(await writeShard(path.join(opts.dir, `${opts.prefix}-${String(s).padStart(3, '0')}.h5`), events, opts.N, T));
-    simSeconds += (t1 - t0) / 1000;
-    writeSeconds += (performance.now() - t1) / 1000;
+    simSeconds += simulationSeconds;
+    writeSeconds += clock.seconds();
     done += size;
     bar?.update(done, { 'events/s': Math.round(done / simSeconds) });
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -14,6 +14,7 @@ import { evaluate } from './evaluate';
 import { compiledNet, type NetOptions } from './model';
 import { shardSource, type Normalizer } from './stream';
 import type { ShardInfo } from './shards';
+import { Stopwatch } from '../timer';
 
 /** The searched hyperparameters. */
 export interface Trial {
@@ -59,7 +60,7 @@ export async function randomSearch(opts: SearchOptions): Promise<TrialResult[]> 
     const trial = k === 0 ? DEFAULT_TRIAL : drawTrial(opts.rng.fork(`trial ${k}`));
     const net: NetOptions = { N, T, ...trial, rng: opts.rng.fork(`init ${k}`) };
     const model = compiledNet(net, 'adam');
-    const t0 = performance.now();
+    const clock = new Stopwatch();
     const history = await fit(
       model,
       {
@@ -70,7 +71,7 @@ export async function randomSearch(opts: SearchOptions): Promise<TrialResult[]> 
     );
     const valLoss = Math.min(...history.column('val_loss').filter(Number.isFinite));
     const valEV = meanEV((await evaluate(model, opts.validation, opts.norm)).ev);
-    rows.push({ ...trial, l2: Number(trial.l2.toPrecision(2)), params: model.countParams(), valLoss: Number(valLoss.toPrecision(4)), valEV: Number(valEV.toPrecision(3)), seconds: Number(((performance.now() - t0) / 1000).toFixed(1)) });
+    rows.push({ ...trial, l2: Number(trial.l2.toPrecision(2)), params: model.countParams(), valLoss: Number(valLoss.toPrecision(4)), valEV: Number(valEV.toPrecision(3)), seconds: Number((clock.seconds()).toFixed(1)) });
     model.dispose();
   }
   return rows.sort((a, b) => b.valEV - a.valEV);

@@ -12,6 +12,7 @@ import type { History } from '../train/history';
 import type { ProgressMode } from '../train/progress';
 import type { ShardInfo } from './shards';
 import { shardSource, type Normalizer } from './stream';
+import { Stopwatch } from '../timer';
 
 /** Options of {@link trainCorrection}. */
 export interface TrainCorrectionOptions {
@@ -46,7 +47,7 @@ const MIB = 1024 * 1024;
 export async function trainCorrection(model: tf.LayersModel, opts: TrainCorrectionOptions): Promise<TrainResult> {
   const startRssMiB = process.memoryUsage().rss / MIB;
   let peak = startRssMiB;
-  const t0 = performance.now();
+  const clock = new Stopwatch();
   const history = await fit(
     model,
     {
@@ -66,7 +67,7 @@ export async function trainCorrection(model: tf.LayersModel, opts: TrainCorrecti
       },
     },
   );
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = clock.seconds();
   const nTrain = opts.train.reduce((a, s) => a + s.n, 0);
   return { history, samplesPerSecond: (nTrain * history.length) / seconds, peakRssMiB: peak, startRssMiB };
 }

@@ -13,6 +13,7 @@ import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, concatFeatures, extractFeatu
 import type { LossName } from './losses';
 import { balancedWeights, overSample, underSample, type SamplingStrategy } from './sampling';
 import { TabularNet, trainTabular } from './tabular';
+import { Stopwatch } from '../timer';
 
 /** Streams event tables (simulator or loader chunks) into one feature table; only the features are kept. */
 export async function featuresFromChunks(chunks: Iterable<EventTable> | AsyncIterable<EventTable>, lumiFb: number): Promise<FeatureSet> {
@@ -79,7 +80,7 @@ export function signalShare(y: Uint8Array, rows?: Int32Array, classWeight?: read
 
 /** Builds and trains a network variant; returns the net (caller disposes) and its P(signal) on `test`. */
 export async function trainVariant(split: Split, cfg: VariantConfig, rng: Random): Promise<{ net: TabularNet; testScore: Float32Array; trainRows: number; seconds: number }> {
-  const t0 = performance.now();
+  const clock = new Stopwatch();
   const { rows, classWeight } = imbalanceRows(split.train.label, cfg.imbalance, rng.fork('sampling'));
   const net = new TabularNet({
     nContinuous: CONTINUOUS_FEATURES.length, categoryLevels: CATEGORICAL_FEATURES.map((c) => c.levels),
@@ -91,7 +92,7 @@ export async function trainVariant(split: Split, cfg: VariantConfig, rng: Random
     epochs: cfg.epochs, batchSize: cfg.batchSize, lrMax: cfg.lrMax, loss: cfg.loss, classWeight, rng: rng.fork('fit'), progress: 'none',
   });
   const testScore = net.predictProba(split.test.cont, split.test.cat);
-  return { net, testScore, trainRows: rows ? rows.length : split.train.n, seconds: (performance.now() - t0) / 1000 };
+  return { net, testScore, trainRows: rows ? rows.length : split.train.n, seconds: clock.seconds() };
 }
 
 /** Values (GeV) of a mass column for the events selected by `keep`, finite only. */

@@ -9,6 +9,7 @@
  */
 import type { Random } from '../random';
 import type { LossName } from './losses';
+import { Stopwatch } from '../timer';
 
 /** The search space. */
 export interface SearchSpace {
@@ -91,14 +92,14 @@ export async function randomSearch(
     const params = sampleParams(space, opts.rng);
     const values: number[] = [];
     let pruned = false;
-    const t0 = performance.now();
+    const clock = new Stopwatch();
     const report = (epoch: number, value: number): boolean => {
       values[epoch] = value;
       pruned = pruner.shouldPrune(epoch, value, trials.filter((t) => t.state === 'complete'));
       return pruned;
     };
     const value = await objective(params, report, opts.rng.fork(`trial ${id}`));
-    const trial: Trial = { id, params, state: pruned ? 'pruned' : 'complete', values, value, seconds: (performance.now() - t0) / 1000 };
+    const trial: Trial = { id, params, state: pruned ? 'pruned' : 'complete', values, value, seconds: clock.seconds() };
     trials.push(trial);
     opts.onTrial?.(trial);
   }
