@@ -104,14 +104,14 @@ export function countParameters(inputShape: readonly number[], spec: readonly La
 }
 
 /**
- * Builds `spec` as a tf.Sequential (ReLU everywhere but the last dense layer); `seed` fixes the initial
- * weights, and the seeded GaussianNoise and Dropout of lib/layers draw a new mask from it at every step.
+ * Builds `spec` as a tf.Sequential (ReLU everywhere but the last dense layer); `rng` fixes the initial
+ * weights, and the seeded GaussianNoise and Dropout of lib/layers draw a new mask from it at every step
+ * (same seed → same model and same masks).
  */
-export function buildModel(inputShape: readonly number[], spec: readonly LayerSpec[], seed = 5): tf.Sequential {
+export function buildModel(inputShape: readonly number[], spec: readonly LayerSpec[], rng: Random): tf.Sequential {
   const model = tf.sequential();
-  let s = seed;
-  const rng = new Random(seed);
-  const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: s++ });
+  const initRng = rng.fork('initial weights');
+  const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: initRng.int32() });
   spec.forEach((l, i) => {
     const first = i === 0 ? { inputShape: [...inputShape] } : {};
     const last = i === spec.length - 1;

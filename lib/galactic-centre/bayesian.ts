@@ -35,7 +35,8 @@ export interface BayesianCnnOptions {
   dense?: number;
   /** dropout rate after every block (default 0.2) */
   dropout?: number;
-  seed?: number;
+  /** seeds the initial weights and the dropout masks (same seed → same model and same masks) */
+  rng: Random;
 }
 
 /**
@@ -43,10 +44,10 @@ export interface BayesianCnnOptions {
  * Input counts are multiplied by `scale` in a first (Rescaling) layer.
  */
 export function bayesianCnn(o: BayesianCnnOptions): tf.LayersModel {
-  let seed = o.seed ?? 3;
-  const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: seed++ });
+  const initRng = o.rng.fork('initial weights');
+  const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: initRng.int32() });
   const rate = o.dropout ?? 0.2;
-  const rng = new Random(o.seed ?? 3);
+  const rng = o.rng;
   const input = tf.input({ shape: [...o.inputShape] });
   let h: tf.SymbolicTensor = tf.layers.rescaling({ scale: o.scale }).apply(input) as tf.SymbolicTensor;
   for (const filters of o.filters ?? [16, 32, 32]) {

@@ -35,7 +35,8 @@ export interface ClassifierOptions {
   batchSize: number;
   /** early-stopping patience on `val_loss` (0: none) */
   patience: number;
-  seed: number;
+  /** seeds the model (initial weights, noise and dropout masks) and the batch order */
+  rng: Random;
   /** classes (1: sigmoid + binary cross-entropy; > 2: softmax + categorical cross-entropy) */
   classes?: number;
 }
@@ -57,7 +58,7 @@ function targets(d: LabelledMaps, classes: number): Float32Array | ArrayBlock {
 /** Builds `spec`, compiles it with Adam(lr) and trains on `train`, validating on `validation`. */
 export async function trainClassifier(train: LabelledMaps, validation: LabelledMaps, o: ClassifierOptions): Promise<TrainedClassifier> {
   const classes = o.classes ?? 1;
-  const model = buildModel(train.shape, o.spec, o.seed);
+  const model = buildModel(train.shape, o.spec, o.rng.fork('model'));
   model.compile({ optimizer: tf.train.adam(o.lr), loss: classes > 2 ? 'categoricalCrossentropy' : 'binaryCrossentropy', metrics: ['accuracy'] });
   const history = await fit(
     model,
@@ -65,7 +66,7 @@ export async function trainClassifier(train: LabelledMaps, validation: LabelledM
       train: { x: arrayBlock(train.maps, [train.n, ...train.shape]), y: targets(train, classes) },
       validation: { x: arrayBlock(validation.maps, [validation.n, ...validation.shape]), y: targets(validation, classes) },
     },
-    { epochs: o.epochs, batchSize: o.batchSize, rng: new Random(o.seed), ...(o.patience > 0 ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}) },
+    { epochs: o.epochs, batchSize: o.batchSize, rng: o.rng.fork('batches'), ...(o.patience > 0 ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}) },
   );
   const seconds = history.column('seconds');
   return { model, history, secondsPerEpoch: seconds.reduce((a, b) => a + b, 0) / Math.max(1, seconds.length) };

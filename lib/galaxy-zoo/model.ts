@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { dropout } from '../layers';
-import { Random } from '../random';
+import type { Random } from '../random';
 import { NUM_TARGETS } from './decision-tree';
 
 /** Options of {@link galaxyCnn}. */
@@ -25,13 +25,14 @@ export interface GalaxyCnnOptions {
   dropout?: number;
   /** Adam learning rate (default 2e-3) */
   lr?: number;
-  seed?: number;
+  /** seeds the initial weights and the dropout masks (same seed → same model and same masks) */
+  rng: Random;
 }
 
 /** Builds and compiles the CNN: input [size, size, 3], output 37 sigmoids, MSE loss. */
 export function galaxyCnn(o: GalaxyCnnOptions): tf.Sequential {
-  let seed = o.seed ?? 7;
-  const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: seed++ });
+  const initRng = o.rng.fork('initial weights');
+  const init = (): ReturnType<typeof tf.initializers.glorotUniform> => tf.initializers.glorotUniform({ seed: initRng.int32() });
   const model = tf.sequential();
   (o.filters ?? [16, 32, 32]).forEach((filters, i) => {
     model.add(tf.layers.conv2d({ ...(i === 0 ? { inputShape: [o.size, o.size, 3] } : {}), filters, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init() }));
@@ -39,7 +40,7 @@ export function galaxyCnn(o: GalaxyCnnOptions): tf.Sequential {
   });
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: o.dense ?? 64, activation: 'relu', kernelInitializer: init() }));
-  model.add(dropout({ rate: o.dropout ?? 0.2, rng: new Random(seed).fork('dropout') }));
+  model.add(dropout({ rate: o.dropout ?? 0.2, rng: o.rng.fork('dropout') }));
   model.add(tf.layers.dense({ units: NUM_TARGETS, activation: 'sigmoid', kernelInitializer: init() }));
   model.compile({ optimizer: tf.train.adam(o.lr ?? 2e-3), loss: 'meanSquaredError' });
   return model;

@@ -22,7 +22,8 @@ export interface ImageSet {
 export interface GalaxyTrainOptions {
   epochs: number;
   batchSize: number;
-  seed: number;
+  /** seeds the batch order and the augmentation */
+  rng: Random;
   /** rotation / flip augmentation (default true) */
   augment?: boolean;
   /** early-stopping patience on val_loss (default: none) */
@@ -38,7 +39,7 @@ export function trainGalaxyCnn(model: tf.LayersModel, train: ImageSet, validatio
       train: augmentedSource(train.images, train.targets, [n, size, size, 3], NUM_TARGETS, { batchSize: o.batchSize, augment: o.augment }),
       validation: { x: arrayBlock(validation.images, [validation.n, size, size, 3]), y: arrayBlock(validation.targets, [validation.n, NUM_TARGETS]) },
     },
-    { epochs: o.epochs, batchSize: 128, rng: new Random(o.seed), ...(o.patience ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}) },
+    { epochs: o.epochs, batchSize: 128, rng: o.rng, ...(o.patience ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}) },
   );
 }
 

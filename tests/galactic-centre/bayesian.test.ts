@@ -2,7 +2,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { bayesianCnn, heteroscedasticLoss, intervalCoverage, mcDropoutPredict } from '../../lib/galactic-centre/bayesian';
-import { assertClose } from '../helpers';
+import { assertClose, modelWeights } from '../helpers';
+import { Random } from '../../lib/random';
 
 before(async () => {
   await tf.setBackend('cpu');
@@ -25,7 +26,7 @@ test('interval coverage counts truths inside mean ± zσ', () => {
 });
 
 test('MC dropout gives a spread (epistemic > 0), outputs in range, no leaks', () => {
-  const model = bayesianCnn({ inputShape: [8, 8, 5], scale: 1, filters: [4], dense: 8, dropout: 0.5 });
+  const model = bayesianCnn({ inputShape: [8, 8, 5], scale: 1, filters: [4], dense: 8, dropout: 0.5, rng: new Random(3) });
   const x = tf.randomUniform([6, 8, 8, 5], 0, 1, 'float32', 1);
   const before = tf.memory().numTensors;
   const p = mcDropoutPredict(model, x, 10, 4);
@@ -36,4 +37,15 @@ test('MC dropout gives a spread (epistemic > 0), outputs in range, no leaks', ()
   p.total.forEach((t, i) => assertClose(t * t, p.aleatoric[i] ** 2 + p.epistemic[i] ** 2, { rtol: 1e-4 }));
   x.dispose();
   model.dispose();
+});
+
+test('bayesianCnn: same seed → same weights and MC-dropout predictions; another seed → others', () => {
+  const build = (seed: number) => bayesianCnn({ inputShape: [8, 8, 5], scale: 1, filters: [4], dense: 8, dropout: 0.5, rng: new Random(seed) });
+  const [a, b, c] = [1, 1, 2].map(build);
+  assert.deepEqual(modelWeights(a), modelWeights(b));
+  assert.notDeepEqual(modelWeights(a), modelWeights(c));
+  const x = tf.ones([3, 8, 8, 5]);
+  assert.deepEqual(Array.from(mcDropoutPredict(a, x, 5, 3).mean), Array.from(mcDropoutPredict(b, x, 5, 3).mean));
+  x.dispose();
+  [a, b, c].forEach((m) => m.dispose());
 });

@@ -5,6 +5,7 @@ import { buildModel, smallModelSpec } from '../../lib/galactic-centre/architectu
 import { inputScale, mapImage } from '../../lib/galactic-centre/training';
 import { arrayBlock, predictScores } from '../../lib/train';
 import { assertClose } from '../helpers';
+import { Random } from '../../lib/random';
 
 before(async () => {
   await tf.setBackend('cpu');
@@ -18,7 +19,7 @@ test('input scale is 1 / mean counts; display images', () => {
 });
 
 test('the GC model scores maps with the library\'s batched prediction without leaking tensors', () => {
-  const model = buildModel([24, 32, 3], smallModelSpec(0.1, 0));
+  const model = buildModel([24, 32, 3], smallModelSpec(0.1, 0), new Random(5));
   const maps = new Float32Array(5 * 24 * 32 * 3).fill(1);
   const before = tf.memory().numTensors;
   const y = predictScores(model, arrayBlock(maps, [5, 24, 32, 3]), { batchSize: 2 });
