@@ -1,7 +1,7 @@
 /**
  * Truth-level generators of the Standard-Model processes and new-physics signals of the DarkMachines
  * challenge (process names as in arXiv 2105.14027, Tables 1–2): a hard system made of resonances
- * (W, Z, t, gluinos, squarks, stops, a Z′) decayed with `kinematics.ts`, recoiling against
+ * (W, Z, t, gluinos, squarks, stops, a Z′) decayed with `lib/kinematics.ts`, recoiling against
  * initial-state-radiation (ISR) jets. Each generator returns the final-state particles; `detector.ts`
  * turns them into reconstructed objects and MET.
  *

@@ -6,7 +6,7 @@
  * free parameters x_core, y_core, θ, φ, S800, t0, a. Saturated detectors enter as lower bounds on
  * the signal; working detectors without a signal as upper bounds.
  *
- * Used by `dataset.ts` and notebooks/02-telescope-array.ipynb.
+ * Used by `generate.ts` (the data pipeline) and notebooks/02-telescope-array.ipynb.
  */
 import { AREA_M2, BIN_NS, CLOCK_JITTER_NS, EM_VEM_PER_PARTICLE, HIT_THRESHOLD_VEM, STATE } from './detector';
 import { axisGeometry, C_M_PER_NS, etaOfZenith, ldf, RL_M, type ShowerParams } from './ldf';

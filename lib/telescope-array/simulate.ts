@@ -6,7 +6,7 @@
  *
  * The array is infinite and the core uniform in one grid cell (the same as uniform over a large
  * array, without edge effects); a patch of `patch × patch` detectors around it is simulated.
- * Used by `dataset.ts`, the tests and notebooks/02-telescope-array.ipynb.
+ * Used by `generate.ts`, the tests and notebooks/02-telescope-array.ipynb.
  */
 import { Random } from '../random';
 import { AREA_M2, detectorResponse, EM_VEM_PER_PARTICLE, STATE, type DetectorRecord } from './detector';

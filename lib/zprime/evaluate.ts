@@ -4,7 +4,7 @@
  * because accuracy misleads when 99 % of events are background — the physics figure of merit: the
  * expected significance s/√b of a cut on the score, with s and b the weighted (cross-section ×
  * luminosity) signal and background passing it, at the best cut. The curves and the significance
- * scan are the generic ones of `lib/metrics` (`precision-recall.ts`, `significance.ts`).
+ * scan are the generic ones of `lib/metrics/precision-recall.ts` and `lib/metrics/significance.ts`.
  *
  * Used by notebook 05-zprime.
  */

@@ -3,7 +3,7 @@
  * leptons and jets, MET and HT as continuous columns (GeV, rad), and small integer columns for the
  * categorical quantities (multiplicities, lepton flavours, charge product, b-tag count) that the
  * tabular network embeds. Also the invariant masses of the two leading leptons and jets (the seed's
- * formula, `kinematics.ts`), kept beside the features, not in them, for the mass plots.
+ * formula, `lib/kinematics.ts`), kept beside the features, not in them, for the mass plots.
  *
  * Used by notebook 05-zprime: `extractFeatures(table, lumiFb)` per streamed chunk, then `concatFeatures`.
  */
