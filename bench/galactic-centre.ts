@@ -21,7 +21,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
-import { buildModel, smallModelSpec } from '../lib/galactic-centre/architecture';
+import { buildModel, smallModelSpec } from '../lib/galactic-centre/model/architecture';
 import { timeEpochs } from './timing';
 
 const arg = (name: string, fallback: string): string => {

@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
-import { buildCnn, compileCnn } from '../lib/newsdm/models';
+import { buildCnn, compileCnn } from '../lib/newsdm/model';
 import { timeEpochs } from './timing';
 
 const arg = (name: string, fallback: string): string => {

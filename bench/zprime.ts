@@ -22,10 +22,10 @@ import { rocAuc } from '../lib/metrics';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
 import { GradientBoostingClassifier, RandomForestClassifier } from '../lib/trees';
-import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer, treeMatrix } from '../lib/zprime/features';
-import { featuresFromChunks, memoryReport, signalShare } from '../lib/zprime/pipeline';
-import { simulateChunks } from '../lib/zprime/simulator';
-import { TabularNet, trainTabular } from '../lib/zprime/tabular';
+import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer, treeMatrix } from '../lib/zprime/data/features';
+import { featuresFromChunks, memoryReport, signalShare } from '../lib/zprime/train/pipeline';
+import { simulateChunks } from '../lib/zprime/data/simulator';
+import { TabularNet, trainTabular } from '../lib/zprime/model/tabular';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -20,19 +20,19 @@
  * - `scanners`       random sampling, Gaussian particle filter, genetic algorithm
  * - `study`, `scan-study`  the notebook's workflow in a few calls
  */
-export * from './darkmachines/event';
-export * from './darkmachines/reader';
+export * from './darkmachines/data/event';
+export * from './darkmachines/data/reader';
 // four-vector kinematics: lib/kinematics.ts (shared with lib/zprime)
-export * from './darkmachines/processes';
-export * from './darkmachines/detector';
-export * from './darkmachines/simulator';
-export * from './darkmachines/channels';
-export * from './darkmachines/features';
-export * from './darkmachines/vae';
-export * from './darkmachines/detectors';
-export * from './darkmachines/generator';
-export * from './darkmachines/test-functions';
-export * from './darkmachines/pmssm-toy';
-export * from './darkmachines/scanners';
-export * from './darkmachines/study';
-export * from './darkmachines/scan-study';
+export * from './darkmachines/data/processes';
+export * from './darkmachines/data/detector-response';
+export * from './darkmachines/data/simulator';
+export * from './darkmachines/data/channels';
+export * from './darkmachines/data/features';
+export * from './darkmachines/model/vae';
+export * from './darkmachines/evaluate/anomaly-detectors';
+export * from './darkmachines/model/generator';
+export * from './darkmachines/data/test-functions';
+export * from './darkmachines/data/pmssm-toy';
+export * from './darkmachines/model/scanners';
+export * from './darkmachines/evaluate/study';
+export * from './darkmachines/evaluate/scan-study';

@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
 import { dropout } from '../layers';
 import { ZeilerAdadelta } from '../train/adadelta';
-import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS } from './event';
+import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS } from './data/event';
 
 /** Architecture and regularisation of the network. */
 export interface NetOptions {
