@@ -16,7 +16,8 @@ import { GaussianMixture, type CovarianceType } from '../../mixture';
 import type { Random } from '../../random';
 import { IsolationForest } from '../../trees/isolation-forest';
 import type { Matrix } from '../data/features';
-import { buildAutoencoder, disposeAutoencoder, reconstructionError, trainAutoencoder } from '../model/vae';
+import { buildAutoencoder, disposeAutoencoder, reconstructionError } from '../model/vae';
+import { trainAutoencoder } from '../train';
 
 /** A fitted detector: scores any matrix with the columns it was fitted on. */
 export interface Detector {

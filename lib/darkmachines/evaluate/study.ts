@@ -13,7 +13,8 @@ import type { DmEvent } from '../data/event';
 import { eventsToMatrix, FeatureScaler, takeRows, type Matrix } from '../data/features';
 import { SIGNAL_PROCESSES, SM_PROCESSES } from '../data/processes';
 import { simulateMixture, simulateProcess } from '../data/simulator';
-import { buildAutoencoder, encode, latentStatistics, reconstructionError, trainAutoencoder, type Autoencoder } from '../model/vae';
+import { buildAutoencoder, encode, latentStatistics, reconstructionError, type Autoencoder } from '../model/vae';
+import { trainAutoencoder } from '../train';
 import { Stopwatch } from '../../timer';
 
 /** Sizes of {@link buildStudyData}. */

@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs';
 import { compareSamples, eventObservables, fitLatentPrior, generateEvents, ksStatistic, wasserstein1 } from '../../../lib/darkmachines/model/generator';
 import { eventsToMatrix, FeatureScaler } from '../../../lib/darkmachines/data/features';
 import { simulateProcess } from '../../../lib/darkmachines/data/simulator';
-import { buildAutoencoder, disposeAutoencoder, trainAutoencoder } from '../../../lib/darkmachines/model/vae';
+import { buildAutoencoder, disposeAutoencoder } from '../../../lib/darkmachines/model/vae';
+import { trainAutoencoder } from '../../../lib/darkmachines/train';
 import { Random } from '../../../lib/random';
 import { assertClose } from '../../helpers';
 

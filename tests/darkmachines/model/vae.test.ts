@@ -1,8 +1,9 @@
-/** Tests of lib/darkmachines/vae.ts: β-VAE loss on known tensors, shapes, training lowers the loss, no tensor leaks. */
+/** Tests of lib/darkmachines/model/vae.ts (and its training, lib/darkmachines/train.ts): β-VAE loss on known tensors, shapes, training lowers the loss, no tensor leaks. */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { betaVaeLoss, buildAutoencoder, decode, disposeAutoencoder, encode, latentStatistics, reconstructionError, trainAutoencoder } from '../../../lib/darkmachines/model/vae';
+import { betaVaeLoss, buildAutoencoder, decode, disposeAutoencoder, encode, latentStatistics, reconstructionError } from '../../../lib/darkmachines/model/vae';
+import { trainAutoencoder } from '../../../lib/darkmachines/train';
 import { Random } from '../../../lib/random';
 import { assertClose } from '../../helpers';
 
