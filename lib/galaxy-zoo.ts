@@ -12,5 +12,6 @@ export * from './galaxy-zoo/data/loader'; // the Kaggle training CSV + JPEG cut-
 export * from './galaxy-zoo/data/image-decode'; // JPEG decoding, crop and downsample
 export * from './galaxy-zoo/data/augment'; // rotation / flip augmentation of training batches
 export * from './galaxy-zoo/model/filters'; // hand-made 3×3 filters and max pooling (what a first layer computes)
-export * from './galaxy-zoo/model/cnn'; // the vote-regression CNN, the constant baseline, RMSE helpers
-export * from './galaxy-zoo/train'; // training with augmentation; votes described in words
+export * from './galaxy-zoo/model/cnn'; // the vote-regression CNN and the constant baseline
+export * from './galaxy-zoo/train'; // training with rotation / flip augmentation
+export * from './galaxy-zoo/evaluate'; // RMSE (all outputs, per question); votes described in words

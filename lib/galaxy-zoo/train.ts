@@ -1,6 +1,5 @@
 /**
- * Training the Galaxy Zoo CNN on images with rotation / flip augmentation, and short text
- * descriptions of predicted answers for figure captions.
+ * Training the Galaxy Zoo CNN on images with rotation / flip augmentation.
  *
  * Used by notebook 03-galaxy-zoo-gc.
  */
@@ -8,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
 import { arrayBlock, fit, type History } from '../train';
 import { augmentedSource } from './data/augment';
-import { NUM_TARGETS, QUESTIONS, questionOffset } from './data/decision-tree';
+import { NUM_TARGETS } from './data/decision-tree';
 
 /** Images `[n, size, size, 3]` and targets `[n, 37]`. */
 export interface ImageSet {
@@ -41,22 +40,4 @@ export function trainGalaxyCnn(model: tf.LayersModel, train: ImageSet, validatio
     },
     { epochs: o.epochs, batchSize: 128, rng: o.rng, ...(o.patience ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}) },
   );
-}
-
-/**
- * The most-voted answer of question 1 and, along the tree, of the next question that most votes
- * reached, e.g. `features or disk → no (edge-on) → yes (arms)`; `row` is one 37-vector.
- */
-export function describeVotes(row: ArrayLike<number>, depth = 3): string {
-  const parts: string[] = [];
-  let q: number | null = 1;
-  while (q !== null && parts.length < depth) {
-    const question: (typeof QUESTIONS)[number] = QUESTIONS[q - 1];
-    const off = questionOffset(q);
-    let best = 0;
-    for (let a = 1; a < question.answers.length; a++) if (row[off + a] > row[off + best]) best = a;
-    parts.push(question.answers[best]);
-    q = question.next[best];
-  }
-  return parts.join(' › ');
 }

@@ -1,7 +1,7 @@
 /**
  * The Galaxy Zoo CNN: a small convolutional network regressing the 37 vote fractions with sigmoid
  * outputs and a mean-squared-error loss (the challenge metric is the RMSE over all 37 outputs of all
- * galaxies), plus the constant-mean baseline and the RMSE helpers.
+ * galaxies), plus the constant-mean baseline (the RMSE is in `../evaluate.ts`).
  *
  * A scaled-down cousin of the winning model (Dieleman et al. 2015: 4 conv layers, 2 dense layers of
  * 2048 units, rotation-invariant pooling over 16 views, RMSE 0.0749).
@@ -52,20 +52,4 @@ export function columnMeans(targets: Float32Array, k = NUM_TARGETS): Float32Arra
   const out = new Float32Array(k);
   for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) out[c] += targets[i * k + c] / n;
   return out;
-}
-
-/** RMSE over all entries of `[n, k]` predictions (the challenge metric). */
-export function rmseAll(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
-  if (yTrue.length !== yPred.length) throw new RangeError(`rmseAll: ${yTrue.length} vs ${yPred.length} values`);
-  let s = 0;
-  for (let i = 0; i < yTrue.length; i++) s += (yTrue[i] - yPred[i]) ** 2;
-  return Math.sqrt(s / yTrue.length);
-}
-
-/** RMSE of each question's answers (columns `offset … offset+count−1`) over `[n, k]` arrays. */
-export function rmseColumns(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, offset: number, count: number, k = NUM_TARGETS): number {
-  const n = yTrue.length / k;
-  let s = 0;
-  for (let i = 0; i < n; i++) for (let c = offset; c < offset + count; c++) s += (yTrue[i * k + c] - yPred[i * k + c]) ** 2;
-  return Math.sqrt(s / (n * count));
 }
