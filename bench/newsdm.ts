@@ -1,5 +1,5 @@
 /**
- * NEWSdm benchmark: one training epoch of the VGG-like 3D CNN (`lib/newsdm/models.ts`, `vgg3d`; input
+ * NEWSdm benchmark: one training epoch of the VGG-like 3D CNN (`lib/newsdm/model.ts`, `vgg3d`; input
  * 8 polarisations × S × S, one channel) in tfjs on wasm (one core) against its PyTorch twin
  * (`bench/newsdm_torch.py`) with all cores and with 1 thread, in one run so the ratios compare figures
  * taken at the same time. The Conv3D kernels on wasm are `lib/backend`'s. CPU seconds are printed

@@ -2,7 +2,7 @@
  * Benchmark of the Z′ study's models against the Python references on the same simulated table
  * (lib/zprime): random forest and gradient boosting from lib/trees against scikit-learn
  * (bench/trees_sklearn.py: RandomForestClassifier, HistGradientBoostingClassifier), and one epoch
- * of the tabular network (lib/zprime/tabular.ts, tfjs wasm, one core) against the same network in
+ * of the tabular network (lib/zprime/model/tabular.ts, tfjs wasm, one core) against the same network in
  * PyTorch (bench/zprime_torch.py, one process per thread count), each Python side on 1 thread and on all cores; prints the ratios
  * ours / theirs and the peak RSS of this process.
  *

@@ -7,7 +7,7 @@
  * inside the map), so a flat map stays flat and no light piles up or vanishes at the borders
  * except for what the kernel would carry outside.
  *
- * Used by `lib/galaxy-zoo/render.ts` and `lib/galactic-centre/counts-map.ts`.
+ * Used by `lib/galaxy-zoo/data/render.ts` and `lib/galactic-centre/data/counts-map.ts`.
  */
 
 /** Normalised 1-D Gaussian kernel of standard deviation `sigma` (pixels), truncated at 3σ. */

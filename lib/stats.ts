@@ -14,7 +14,7 @@
  * predictions stay visible as NaN instead of being dropped). Feature standardisation (scalers) is not
  * a summary and keeps its own 1/n estimator in the studies.
  *
- * Used by `telescope-array/analysis.ts` and notebook 02-telescope-array.
+ * Used by `lib/telescope-array/evaluate/analysis.ts` and notebook 02-telescope-array.
  */
 
 /** Arithmetic mean; NaN for an empty sample. */

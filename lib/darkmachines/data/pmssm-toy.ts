@@ -9,7 +9,7 @@
  * mapped to [0, 1]; a point is in the good region of mode m when its χ²_m ≤ `GOOD_CHI2` (the 95 %
  * quantile of χ² with 8 degrees of freedom).
  *
- * Used by `scanners.ts` and notebook 04-darkmachines.
+ * Used by `../model/scanners.ts` and notebook 04-darkmachines.
  */
 import { Random } from '../../random';
 

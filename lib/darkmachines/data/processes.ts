@@ -2,7 +2,7 @@
  * Truth-level generators of the Standard-Model processes and new-physics signals of the DarkMachines
  * challenge (process names as in arXiv 2105.14027, Tables 1–2): a hard system made of resonances
  * (W, Z, t, gluinos, squarks, stops, a Z′) decayed with `lib/kinematics.ts`, recoiling against
- * initial-state-radiation (ISR) jets. Each generator returns the final-state particles; `detector.ts`
+ * initial-state-radiation (ISR) jets. Each generator returns the final-state particles; `detector-response.ts`
  * turns them into reconstructed objects and MET.
  *
  * This is a teaching toy, not MadGraph + Pythia + Delphes: spectra are parametrised (power laws for

@@ -1,5 +1,5 @@
 /**
- * The DarkMachines event simulator: truth generation (`processes.ts`) + detector (`detector.ts`) →
+ * The DarkMachines event simulator: truth generation (`processes.ts`) + detector (`detector-response.ts`) →
  * events in the challenge format (`event.ts`), with weights from cross sections,
  * w = σ · L / N_generated (σ in pb, L in fb⁻¹, so w = 1000 · σ · L / N). Optionally only events
  * inside one analysis channel are kept, and the weights then carry the selection efficiency.

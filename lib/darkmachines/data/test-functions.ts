@@ -11,7 +11,7 @@
  * - Eggholder: −(y + 47) sin √|x/2 + y + 47| − x sin √|x − (y + 47)|, box [−512, 512]²,
  *   minimum −959.6407 at (512, 404.2319).
  *
- * Used by `scanners.ts` and notebook 04-darkmachines.
+ * Used by `../model/scanners.ts` and notebook 04-darkmachines.
  */
 
 /** An objective to minimise on a box. */

@@ -12,7 +12,7 @@
  * A background *model* fixes the templates' parameters; drawing maps from one model changes only
  * the Poisson counts (and the point-source positions), as in the seed's gammapy simulations.
  *
- * Used by `lib/galactic-centre/counts-map.ts`, `gce.ts` and notebook 03-galaxy-zoo-gc.
+ * Used by `lib/galactic-centre/data/counts-map.ts`, `gce.ts` and notebook 03-galaxy-zoo-gc.
  */
 import { Random } from '../../random';
 import { angleFromGC, mapOver, unitSum, type SkyGrid } from './sky';

@@ -8,7 +8,7 @@
  * Conservation: a component's expected map sums to exactly its `counts` (split over the bands by
  * its spectrum), so the total expected counts of a map are the sum of its components' counts.
  *
- * Used by `lib/galactic-centre/dataset.ts`, `gce.ts` and notebook 03-galaxy-zoo-gc.
+ * Used by `lib/galactic-centre/data/dataset.ts`, `gce.ts` and notebook 03-galaxy-zoo-gc.
  */
 import { Random } from '../../random';
 import { gaussianBlur } from '../../image';

@@ -7,7 +7,7 @@
  * Profiles (PPPC 4 DM ID, table 1): NFW r_s = 24.42 kpc; Einasto r_s = 28.44 kpc, α = 0.17;
  * generalised NFW ρ ∝ (r/r_s)^−γ (1 + r/r_s)^(γ−3) with inner slope γ (NFW: γ = 1).
  *
- * Used by `lib/galactic-centre/counts-map.ts`, `gce.ts` and notebook 03-galaxy-zoo-gc.
+ * Used by `lib/galactic-centre/data/counts-map.ts`, `gce.ts` and notebook 03-galaxy-zoo-gc.
  */
 import { angleFromGC, pixelLB, unitSum, type SkyGrid } from './sky';
 

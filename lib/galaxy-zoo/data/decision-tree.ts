@@ -7,7 +7,7 @@
  * Facts from the challenge description (see /work/shared/notes/galaxy-zoo.md) and Willett et al.
  * 2013, MNRAS 435, 2835, fig. 1 and table 2.
  *
- * Used by `lib/galaxy-zoo/votes.ts`, `lib/galaxy-zoo/loader.ts` and notebook 03-galaxy-zoo-gc.
+ * Used by `lib/galaxy-zoo/data/votes.ts`, `lib/galaxy-zoo/data/loader.ts` and notebook 03-galaxy-zoo-gc.
  */
 
 /** One question of the tree: its answers and the question each answer leads to (`null`: end). */

@@ -6,7 +6,7 @@
  * decoded, so the rest of the study works without it; PNG files (same layout) are decoded with
  * `pngjs`, which the project already has. Everything that touches the codecs is in `decodeImage`.
  *
- * Used by `lib/galaxy-zoo/loader.ts`.
+ * Used by `lib/galaxy-zoo/data/loader.ts`.
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';

@@ -7,7 +7,7 @@
  * Formulas: Sérsic (1968) I(r) ∝ exp(−b_n((r/R_e)^{1/n} − 1)) with b_n ≈ 2n − 1/3 + 0.009876/n
  * (Prugniel & Simien 1997); exponential disk R_e = 1.678 h; logarithmic spiral θ = ln(R)/tan(p).
  *
- * Used by `lib/galaxy-zoo/render.ts`.
+ * Used by `lib/galaxy-zoo/data/render.ts`.
  */
 
 /** A centred, rotated frame: pixel → (u along the major axis, v along the minor axis), in units of the image width. */

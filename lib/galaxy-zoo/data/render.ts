@@ -6,7 +6,7 @@
  * Images are `[size, size, 3]` row-major (height, width, channel), float32 in [0, 1]. The centre of
  * the image corresponds to the centre of the 424×424 Galaxy Zoo cut-outs.
  *
- * Used by `lib/galaxy-zoo/dataset.ts` and notebook 03-galaxy-zoo-gc.
+ * Used by `lib/galaxy-zoo/data/dataset.ts` and notebook 03-galaxy-zoo-gc.
  */
 import { Random } from '../../random';
 import type { Morphology } from './morphology';

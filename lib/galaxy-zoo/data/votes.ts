@@ -9,7 +9,7 @@
  * challenge's weighting (an answer's target is its vote fraction times the fraction of volunteers
  * who reached the question), so every question's answers sum to the weight that reached it.
  *
- * Used by `lib/galaxy-zoo/dataset.ts` and notebook 03-galaxy-zoo-gc.
+ * Used by `lib/galaxy-zoo/data/dataset.ts` and notebook 03-galaxy-zoo-gc.
  */
 import { Random } from '../../random';
 import { NUM_TARGETS, QUESTIONS, questionOffset } from './decision-tree';

@@ -6,7 +6,7 @@
  * Regenerate (deterministic, seed 2018):
  *   npx tsx -e "import('../lib/newsdm/fixture').then((m) => m.writeFixture())"
  *
- * Used by the NEWSdm notebook and `tests/newsdm/loader.test.ts` (which checks the committed files
+ * Used by the NEWSdm notebook and `tests/newsdm/data/loader.test.ts` (which checks the committed files
  * equal a fresh simulation).
  */
 import { dataPath } from '../../paths';

@@ -8,7 +8,7 @@
  * The layers are applied one by one with an explicit `training` flag, so batch norm and the seeded
  * dropout of `lib/layers` (a new mask every step) behave as in training or inference as asked.
  * Training: `lib/train`'s `customFit` with Adam, fastai's one-cycle schedule and one of the losses
- * of `losses.ts`, optional class weights and resampled rows (`sampling.ts`).
+ * of `losses.ts`, optional class weights and resampled rows (`../train/sampling.ts`).
  *
  * Used by notebook 05-zprime.
  */

@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/channels.ts on hand-made events. */
+/** Tests of lib/darkmachines/data/channels.ts on hand-made events. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { channel1, channel2a, channel2b, channel3, channelSelection } from '../../../lib/darkmachines/data/channels';

@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/event.ts: parsing, formatting and every malformed-line case. */
+/** Tests of lib/darkmachines/data/event.ts: parsing, formatting and every malformed-line case. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClose } from '../../helpers';

@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/features.ts: layout, padding, scaler fitted on training rows, inverse. */
+/** Tests of lib/darkmachines/data/features.ts: layout, padding, scaler fitted on training rows, inverse. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DmEvent } from '../../../lib/darkmachines/data/event';

@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/reader.ts: streamed round trip (plain, gzip), strict and lenient modes, the fixture. */
+/** Tests of lib/darkmachines/data/reader.ts: streamed round trip (plain, gzip), strict and lenient modes, the fixture. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/simulator.ts (+ processes, detector): physics that must separate the classes. */
+/** Tests of lib/darkmachines/data/simulator.ts (+ processes, detector): physics that must separate the classes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { channelSelection } from '../../../lib/darkmachines/data/channels';

@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/detectors.ts on a planted-outlier data set, and the figure-of-merit table. */
+/** Tests of lib/darkmachines/evaluate/anomaly-detectors.ts on a planted-outlier data set, and the figure-of-merit table. */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';

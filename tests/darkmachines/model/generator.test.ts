@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/generator.ts: distances on known samples, observables, generation end to end. */
+/** Tests of lib/darkmachines/model/generator.ts: distances on known samples, observables, generation end to end. */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';

@@ -1,4 +1,4 @@
-/** Tests of lib/darkmachines/scanners.ts, test-functions.ts and pmssm-toy.ts. */
+/** Tests of lib/darkmachines/model/scanners.ts, test-functions.ts and pmssm-toy.ts. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { callsToReach, gaussianParticleFilter, geneticAlgorithm, randomScan } from '../../../lib/darkmachines/model/scanners';
