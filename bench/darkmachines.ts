@@ -9,10 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { initBackend } from '../lib/backend';
-import { generatorThroughput } from '../lib/darkmachines/generator';
-import { PROCESSES } from '../lib/darkmachines/processes';
-import { streamEvents, writeEvents } from '../lib/darkmachines/reader';
-import { fixtureEvents, simulateMixture } from '../lib/darkmachines/simulator';
+import { generatorThroughput } from '../lib/darkmachines/model/generator';
+import { PROCESSES } from '../lib/darkmachines/data/processes';
+import { streamEvents, writeEvents } from '../lib/darkmachines/data/reader';
+import { fixtureEvents, simulateMixture } from '../lib/darkmachines/data/simulator';
 import { dataPath } from '../lib/paths';
 import { Random } from '../lib/random';
 

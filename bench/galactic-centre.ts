@@ -21,7 +21,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
-import { buildModel, smallModelSpec } from '../lib/galactic-centre/architecture';
+import { buildModel, smallModelSpec } from '../lib/galactic-centre/model/architecture';
 import { timeEpochs } from './timing';
 
 const arg = (name: string, fallback: string): string => {
@@ -31,7 +31,7 @@ const arg = (name: string, fallback: string): string => {
 
 /** The small GC model's epoch on random maps (see `timeEpochs`): min wall ms and CPU seconds of the timed part. */
 async function timeTfjs(maps: number, h: number, w: number, batch: number, epochs: number): Promise<{ ms: number; cpuSeconds: number }> {
-  const model = buildModel([h, w, 3], smallModelSpec(0.1));
+  const model = buildModel([h, w, 3], smallModelSpec(0.1), new Random(5));
   model.compile({ optimizer: tf.train.adam(5e-4), loss: 'binaryCrossentropy' });
   const rng = new Random(1);
   const x = tf.tensor4d(Float32Array.from({ length: maps * h * w * 3 }, () => rng.uniform(0, 20)), [maps, h, w, 3]);

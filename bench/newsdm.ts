@@ -1,5 +1,5 @@
 /**
- * NEWSdm benchmark: one training epoch of the VGG-like 3D CNN (`lib/newsdm/models.ts`, `vgg3d`; input
+ * NEWSdm benchmark: one training epoch of the VGG-like 3D CNN (`lib/newsdm/model.ts`, `vgg3d`; input
  * 8 polarisations × S × S, one channel) in tfjs on wasm (with the oneDNN kernels when built) against its
  * PyTorch twin (`bench/newsdm_torch.py`), each at 1 thread and at every core in a process of its own
  * (bench/engines.ts), in one run so the ratios compare figures taken at the same time. CPU ms are
@@ -16,7 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend } from '../lib/backend';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
-import { buildCnn, compileCnn } from '../lib/newsdm/models';
+import { buildCnn, compileCnn } from '../lib/newsdm/model';
 import { best, ratioText, runTfjsChild, threadCounts, torchEnv } from './engines';
 import { timeEpochs } from './timing';
 

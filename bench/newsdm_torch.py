@@ -1,4 +1,4 @@
-"""PyTorch twin of the NEWSdm VGG-like 3D CNN (lib/newsdm/models.ts, `vgg3d`) for bench/newsdm.ts.
+"""PyTorch twin of the NEWSdm VGG-like 3D CNN (lib/newsdm/model.ts, `vgg3d`) for bench/newsdm.ts.
 
 usage: python3 bench/newsdm_torch.py SAMPLES SIZE WIDTH BATCH THREADS EPOCHS
 Prints one line: ms_per_epoch=<min over EPOCHS timed epochs after one warm-up epoch>.

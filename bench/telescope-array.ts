@@ -19,11 +19,11 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../lib/backend';
 import { Random } from '../lib/random';
-import { makeDataSets } from '../lib/telescope-array/splits';
+import { makeDataSets } from '../lib/telescope-array/data/splits';
 import { compiledNet } from '../lib/telescope-array/model';
-import { fitNormalizer, shardSource, type Normalizer } from '../lib/telescope-array/stream';
-import type { ShardInfo } from '../lib/telescope-array/shards';
-import { trainCorrection } from '../lib/telescope-array/train';
+import { fitNormalizer, shardSource, type Normalizer } from '../lib/telescope-array/data/stream';
+import type { ShardInfo } from '../lib/telescope-array/data/shards';
+import { trainCorrection } from '../lib/telescope-array/train/correction';
 
 /** One measured stage. */
 export interface BenchRow {

@@ -2,7 +2,7 @@
  * Benchmark of the Z′ study's models against the Python references on the same simulated table
  * (lib/zprime): random forest and gradient boosting from lib/trees against scikit-learn
  * (bench/trees_sklearn.py: RandomForestClassifier, HistGradientBoostingClassifier), and one epoch
- * of the tabular network (lib/zprime/tabular.ts, tfjs on wasm with the oneDNN kernels when built)
+ * of the tabular network (lib/zprime/model/tabular.ts, tfjs on wasm with the oneDNN kernels when built)
  * against the same network in PyTorch (bench/zprime_torch.py); the network on both sides at 1 thread
  * and at every core, one process per thread count (bench/engines.ts). Prints the ratios ours / theirs,
  * `tabular best tfjs / best PyTorch`, and the peak RSS of this process.
@@ -23,10 +23,10 @@ import { rocAuc } from '../lib/metrics';
 import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
 import { GradientBoostingClassifier, RandomForestClassifier } from '../lib/trees';
-import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer, treeMatrix } from '../lib/zprime/features';
-import { featuresFromChunks, memoryReport, signalShare } from '../lib/zprime/pipeline';
-import { simulateChunks } from '../lib/zprime/simulator';
-import { TabularNet, trainTabular } from '../lib/zprime/tabular';
+import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer, treeMatrix } from '../lib/zprime/data/features';
+import { featuresFromChunks, memoryReport, signalShare } from '../lib/zprime/train/pipeline';
+import { simulateChunks } from '../lib/zprime/data/simulator';
+import { TabularNet, trainTabular } from '../lib/zprime/model/tabular';
 import { describeBackend } from '../lib/backend';
 import { best, ratioText, runTfjsChild, threadCounts, torchEnv } from './engines';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""PyTorch side of bench/zprime.ts: the same fastai-style tabular network as lib/zprime/tabular.ts
+"""PyTorch side of bench/zprime.ts: the same fastai-style tabular network as lib/zprime/model/tabular.ts
 (embeddings per categorical column, standardised + batch-normalised continuous columns, blocks
 Linear -> ReLU -> BatchNorm1d -> Dropout, Linear to 2 logits, Adam, cross-entropy), timed for one
 training epoch after a warm-up epoch, on `--threads` threads (1 or all cores; one process per thread
@@ -21,7 +21,7 @@ from torch_common import pin_threads
 
 
 def tabular(torch, dc, levels, layers, p):
-    """The network of lib/zprime/tabular.ts (built after torch is imported with its threads pinned)."""
+    """The network of lib/zprime/model/tabular.ts (built after torch is imported with its threads pinned)."""
     nn = torch.nn
 
     class Tabular(nn.Module):

@@ -24,11 +24,16 @@ const logFile = path.join(nativeDir, 'build.log');
 const packagesFile = path.join(root, 'environment', 'debian-packages-native.txt');
 const force = process.argv.includes('--force');
 
+/** @param {string} message */
 function log(message) {
   console.log(`[native] ${message}`);
 }
 
-/** Gives up on the addon for now: one line on the console and in the status file; exit 0. */
+/**
+ * Gives up on the addon for now: one line on the console and in the status file; exit 0.
+ * @param {string} reason
+ * @returns {never}
+ */
 function giveUp(reason) {
   fs.rmSync(addon, { force: true }); // never leave an addon that does not match its sources
   fs.writeFileSync(statusFile, reason + '\n');
@@ -36,6 +41,11 @@ function giveUp(reason) {
   process.exit(0);
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 function succeeds(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'ignore', ...options });
   return !result.error && result.status === 0;
@@ -53,6 +63,7 @@ function upToDate() {
 
 /** What is missing to build: Debian packages (by the files they provide) and Node's headers. */
 function missingPackages() {
+  /** @type {string[]} */
   const missing = [];
   if (!['/usr/include/oneapi/dnnl/dnnl.hpp', '/usr/include/dnnl.hpp'].some((f) => fs.existsSync(f))) missing.push('libdnnl-dev');
   if (!succeeds('g++', ['--version'])) missing.push('g++');
@@ -68,7 +79,10 @@ function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-/** Installs the native build's Debian packages as root; otherwise gives up with the command to run. */
+/**
+ * Installs the native build's Debian packages as root; otherwise gives up with the command to run.
+ * @param {string[]} missing
+ */
 function installPackages(missing) {
   const packages = readPackageList();
   const command = `apt-get install -y ${packages.join(' ')}`;

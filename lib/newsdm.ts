@@ -2,16 +2,16 @@
  * The NEWSdm study (notebook 01-newsdm): the map of `lib/newsdm/`, one line per module. (An entry file
  * beside the folder, since tslab cannot import a folder.)
  */
-export * from './newsdm/physics'; // microscope, polarisations, grains, classes: every constant with unit and source
-export * from './newsdm/clusters'; // grain geometry of C60/C80/C100 tracks, gamma tracks, dust, fog
-export * from './newsdm/render'; // grains → 8 polarisation images (resonance, PSF, camera noise, jitter)
-export * from './newsdm/datasets'; // binary and six-class sets, subsets, channels-last layout
-export * from './newsdm/loader'; // real scans: NPY (N, 8, H, W) + labels CSV, or HDF5, with checks
-export * from './newsdm/fixture'; // the committed 12-cluster fixture under data/newsdm/
-export * from './newsdm/features'; // the 64 second-moment features, barycentre shifts
-export * from './newsdm/tree-study'; // BDT / RF AUC against the number of trees over 75 % subsamples
-export * from './newsdm/models'; // simple / VGG-like, 2D / 3D CNNs with class and angle heads
-export * from './newsdm/experiment'; // normalisation, targets, training, prediction, binary scores
-export * from './newsdm/rotate'; // rotation augmentation, angle targets, angle error
-export * from './newsdm/figures'; // gallery, barycentre-shift plot, learning curves, results rows
+export * from './newsdm/data/physics'; // microscope, polarisations, grains, classes: every constant with unit and source
+export * from './newsdm/data/clusters'; // grain geometry of C60/C80/C100 tracks, gamma tracks, dust, fog
+export * from './newsdm/data/render'; // grains → 8 polarisation images (resonance, PSF, camera noise, jitter)
+export * from './newsdm/data/datasets'; // binary and six-class sets, subsets, channels-last layout
+export * from './newsdm/data/loader'; // real scans: NPY (N, 8, H, W) + labels CSV, or HDF5, with checks
+export * from './newsdm/data/fixture'; // the committed 12-cluster fixture under data/newsdm/
+export * from './newsdm/data/features'; // the 64 second-moment features, barycentre shifts
+export * from './newsdm/evaluate/tree-study'; // BDT / RF AUC against the number of trees over 75 % subsamples
+export * from './newsdm/model'; // simple / VGG-like, 2D / 3D CNNs with class and angle heads
+export * from './newsdm/train'; // normalisation, targets, training, prediction, binary scores
+export * from './newsdm/data/rotate'; // rotation augmentation, angle targets, angle error
+export * from './newsdm/evaluate/figures'; // gallery, barycentre-shift plot, learning curves, results rows
 export * from './newsdm/paper'; // the seed's numbers with sources and tolerances, our numbers beside them

@@ -1,5 +1,5 @@
 /**
- * Charts and images for the notebooks: `import { lineChart, histogram } from '../lib/plot'`.
+ * Charts and images for the notebooks: `import { lineChart, histogram } from './plot'`.
  *
  * This entry file sits beside the `lib/plot/` folder rather than in it as `index.ts`, because
  * tslab resolves a local import by appending `.js` to the path it compiled (`lib/plot.js`); a

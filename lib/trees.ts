@@ -12,7 +12,6 @@
  * Used by the NEWSdm (BDT, RF), Z′ (RF baseline) and DarkMachines (isolation forest) notebooks.
  */
 export { GradientBoostingClassifier, GradientBoostingRegressor } from './trees/gradient-boosting';
-export { argmaxRows } from './metrics'; // predicted class from per-class scores
 export type { BoostingOptions, EarlyStoppingOptions, PredictOptions } from './trees/gradient-boosting';
 export { BinMapper, MISSING_BIN, MAX_BINS, findBinThresholds, percentileMidpoint, binOf } from './trees/binning';
 export type { BinnedMatrix, BinMapperOptions } from './trees/binning';

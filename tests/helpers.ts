@@ -15,3 +15,8 @@ export function assertAllClose(actual: ArrayLike<number>, expected: ArrayLike<nu
   assert.equal(actual.length, expected.length, `${opts.label ?? ''} length`);
   for (let i = 0; i < expected.length; i++) assertClose(actual[i], expected[i], { ...opts, label: `${opts.label ?? ''}[${i}]` });
 }
+
+/** Every weight of a tfjs model, flattened in layer order (for "same seed → same model" checks). */
+export function modelWeights(model: { getWeights(): { dataSync(): ArrayLike<number> }[] }): number[] {
+  return model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+}

@@ -210,9 +210,16 @@ function mean(a: Float64Array, w?: Float64Array): number {
   return s / sum(w);
 }
 
-/** Index of the largest entry of each row of a row-major n × k score array (the first one on ties): the predicted class. */
+/**
+ * Index of the largest entry of each row of a row-major n × k score array (the first one on ties, as
+ * `numpy.argmax(axis=1)`): the predicted class. The one argmax of the library (trees, networks).
+ *
+ * @throws RangeError when k is not a positive integer or the length is not a multiple of k
+ */
 export function argmaxRows(scores: ArrayLike<number>, k: number): Int32Array {
-  const out = new Int32Array(Math.floor(scores.length / k));
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`argmaxRows: k = ${k} classes; expected a positive integer`);
+  if (scores.length % k !== 0) throw new RangeError(`argmaxRows: ${scores.length} scores are not rows of k = ${k} classes`);
+  const out = new Int32Array(scores.length / k);
   for (let i = 0; i < out.length; i++) {
     let best = 0;
     for (let j = 1; j < k; j++) if (scores[i * k + j] > scores[i * k + best]) best = j;

@@ -6,7 +6,7 @@
  * outputs, the predicted errors (truth − standard) of n_x, n_y and log10 E, trained with MSE.
  *
  * Regularisation as in the seed: L2 on the kernels, dropout, and noise (Gaussian noise on the
- * standardised inputs is added in the data stream with a seeded generator, see `stream.ts`, since
+ * standardised inputs is added in the data stream with a seeded generator, see `./data/stream.ts`, since
  * tfjs's GaussianNoise layer cannot be seeded).
  * Used by notebooks/02-telescope-array.ipynb and bench/telescope-array.ts.
  */
@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Random } from '../random';
 import { dropout } from '../layers';
 import { ZeilerAdadelta } from '../train/adadelta';
-import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS } from './event';
+import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS } from './data/event';
 
 /** Architecture and regularisation of the network. */
 export interface NetOptions {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { galacticCentreResults } from '../../lib/galactic-centre/paper';
 import { galaxyZooResults } from '../../lib/galaxy-zoo/paper';
-import { countParameters, smallModelSpec, largeModelSpec } from '../../lib/galactic-centre/architecture';
+import { countParameters, smallModelSpec, largeModelSpec } from '../../lib/galactic-centre/model/architecture';
 import { resultRow } from '../../lib/results/record';
 
 const numbers = {

@@ -10,12 +10,12 @@ import { hasGzipMagic, requireFile } from '../../lib/io/files';
 import { readCsv, readCsvChunks, readCsvHeader } from '../../lib/io/csv';
 import { readNpy } from '../../lib/io/npy';
 import { openHdf5, withHdf5 } from '../../lib/io/hdf5';
-import { readRootChunks, rootBranches } from '../../lib/zprime/root-loader';
-import { readEventsCsvChunks } from '../../lib/zprime/csv-loader';
-import { readEvents } from '../../lib/darkmachines/reader';
-import { loadGalaxyZoo, readSolutions } from '../../lib/galaxy-zoo/loader';
-import { loadScans } from '../../lib/newsdm/loader';
-import { openShard } from '../../lib/telescope-array/shards';
+import { readRootChunks, rootBranches } from '../../lib/zprime/data/root-loader';
+import { readEventsCsvChunks } from '../../lib/zprime/data/csv-loader';
+import { readEvents } from '../../lib/darkmachines/data/reader';
+import { loadGalaxyZoo, readSolutions } from '../../lib/galaxy-zoo/data/loader';
+import { loadScans } from '../../lib/newsdm/data/loader';
+import { openShard } from '../../lib/telescope-array/data/shards';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'io-files-'));
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));

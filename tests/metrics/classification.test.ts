@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accuracy, precision, recall, f1, confusionMatrix, precisionRecallF1, type Average } from '../../lib/metrics';
+import { accuracy, precision, recall, f1, confusionMatrix, precisionRecallF1, argmaxRows, type Average } from '../../lib/metrics';
 import { assertAllClose, assertClose } from '../helpers';
 import { loadFixture } from './fixtures';
 
@@ -100,4 +100,11 @@ test('bad inputs throw RangeError', () => {
   assert.throws(() => confusionMatrix([0, 1], [0, 1], { labels: [0, 0] }), /duplicates/);
   // @ts-expect-error an unknown average
   assert.throws(() => precisionRecallF1([0, 1], [0, 1], { average: 'samples' }), /unknown average/);
+});
+
+test('argmaxRows gives the first largest entry per row (numpy argmax(axis=1)) and refuses a ragged array', () => {
+  assert.deepEqual(Array.from(argmaxRows([0.1, 0.7, 0.2, 0.5, 0.2, 0.3], 3)), [1, 0]);
+  assert.deepEqual(Array.from(argmaxRows(new Float32Array([0.4, 0.4, 0.2, 0.1, 0.3, 0.3]), 3)), [0, 1]);
+  assert.throws(() => argmaxRows([0.1, 0.7, 0.2, 0.5], 3), /argmaxRows: 4 scores are not rows of k = 3 classes/);
+  assert.throws(() => argmaxRows([0.1], 0), /argmaxRows: k = 0 classes/);
 });

@@ -5,7 +5,7 @@ Rerun (from the project root, with Debian's python3-sklearn; not the pyenv pytho
 
     /usr/bin/python3 tests/metrics/make_fixtures.py
 
-It writes data/fixtures/metrics/{roc,thresholds,classification,regression}.json: each case holds its
+It writes data/fixtures/metrics/{roc,thresholds,classification,regression,precision-recall,significance}.json: each case holds its
 seeded inputs AND sklearn's outputs, so the TypeScript tests read both. The output is deterministic
 (numpy default_rng with fixed seeds). Non-finite floats are written as the strings "NaN", "Infinity",
 "-Infinity" (JSON has no such numbers); the tests turn them back into numbers.
@@ -231,6 +231,54 @@ def multiclass_cases():
     return out
 
 
+# ---------------------------------------------------------------- precision-recall / significance
+
+
+def precision_recall_cases():
+    """precision_recall_curve and average_precision_score on the ROC inputs (no positives: the test expects errors)."""
+    out = []
+    for name, y, score, w in roc_inputs():
+        case = {"name": name, "yTrue": y, "score": score, "sampleWeight": w}
+        if int(np.sum(y)) > 0:
+            precision, recall, thr = metrics.precision_recall_curve(y, score, sample_weight=w)
+            case.update({
+                "precision": precision,
+                "recall": recall,
+                "thresholds": thr,
+                "averagePrecision": metrics.average_precision_score(y, score, sample_weight=w),
+            })
+        out.append(case)
+    return out
+
+
+def best_significance(y, score, w, min_background_mc):
+    """Best s/sqrt(b) over cuts score >= t at every distinct score of a non-zero-weight sample (explicit loop)."""
+    best = {"threshold": "Infinity", "s": 0.0, "b": 0.0, "sOverSqrtB": 0.0, "nBackgroundMc": 0}
+    for t in sorted(set(score[w != 0].tolist()), reverse=True):
+        passed = score >= t
+        s = float(np.sum(w[passed & (y == 1)]))
+        b = float(np.sum(w[passed & (y == 0)]))
+        nb = int(np.sum(passed & (y == 0)))
+        if nb < min_background_mc or b <= 0:
+            continue
+        z = s / np.sqrt(b)
+        if z > best["sOverSqrtB"]:
+            best = {"threshold": t, "s": s, "b": b, "sOverSqrtB": z, "nBackgroundMc": nb}
+    return best
+
+
+def significance_cases():
+    out = []
+    for name, y, score, w in roc_inputs():
+        if w is None:  # physics weights: expected events per sample, signal rarer and lighter
+            w = np.where(y == 1, 0.05, 1.0) * np.random.default_rng(40).uniform(0.5, 1.5, len(y))
+        case = {"name": name, "yTrue": y, "score": score, "sampleWeight": w}
+        for m in (0, 1, 10):
+            case[f"min{m}"] = best_significance(y, score, w, m)
+        out.append(case)
+    return out
+
+
 # ---------------------------------------------------------------- regression
 
 
@@ -282,4 +330,6 @@ if __name__ == "__main__":
     write("thresholds.json", threshold_cases())
     write("classification.json", {"binary": binary_cases(), "multiclass": multiclass_cases()})
     write("regression.json", regression_cases())
+    write("precision-recall.json", precision_recall_cases())
+    write("significance.json", significance_cases())
     print(f"wrote {OUT} with sklearn {sklearn.__version__}, numpy {np.__version__}")

@@ -1,6 +1,6 @@
 /** Test fixtures of the Telescope Array tests: random events with the shard layout's sizes. */
 import { Random } from '../../lib/random';
-import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS, TRUTH_FEATURES, type EventArrays } from '../../lib/telescope-array/event';
+import { DETECTOR_FEATURES, STANDARD_FEATURES, TARGETS, TRUTH_FEATURES, type EventArrays } from '../../lib/telescope-array/data/event';
 
 /** Random events with the right sizes (N × N window, T bins). */
 export function fakeEvents(n: number, N: number, T: number, rng: Random): EventArrays[] {
