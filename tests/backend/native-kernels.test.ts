@@ -2,8 +2,9 @@
  * The oneDNN kernels (lib/backend/native-kernels.ts over native/) against tfjs's cpu backend, at 1 and
  * 2 threads, over the grids the wasm-kernel tests use: 2-D convolutions (forward, input and filter
  * gradients), fused convolutions and products, 3-D convolutions, 2-D and 3-D max pooling and their
- * gradients, batched products with every transpose, bias sums; then whole-model gradients, the same
- * numbers for the same seed, the strided 1×1 filter-gradient stress test, and the plain-wasm fallback.
+ * gradients, batched products with every transpose, sums and means over the batch, the fused Adam
+ * step; then whole-model gradients, the same numbers for the same seed, the strided 1×1
+ * filter-gradient stress test, bad geometry, TFJS_THREADS, and the plain-wasm fallback.
  *
  * Skipped, with the reason, when the addon is not built (the fallback test runs regardless).
  */
