@@ -33,13 +33,15 @@ export function dependencyProblems(root) {
   const manifest = readJson(path.join(root, 'package.json'));
   if (!manifest) throw new Error(`${path.join(root, 'package.json')}: missing or not valid JSON`);
   const lock = readJson(path.join(root, 'package-lock.json'));
-  /** @type {Record<string, { version?: string }>} */
+  /** @type {Record<string, { version?: string, link?: boolean, resolved?: string }>} */
   const locked = lock?.packages ?? {};
   const names = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).sort();
   /** @type {DependencyProblem[]} */
   const problems = [];
   for (const name of names) {
-    const expected = locked[`node_modules/${name}`]?.version ?? null;
+    const entry = locked[`node_modules/${name}`];
+    // a `file:` dependency (our stubs) is locked as a link to its folder, which carries the version
+    const expected = (entry?.link && entry.resolved ? locked[entry.resolved]?.version : entry?.version) ?? null;
     const installed = readJson(path.join(root, 'node_modules', name, 'package.json'));
     const found = typeof installed?.version === 'string' ? installed.version : null;
     if (found === null || expected === null || found !== expected) problems.push({ name, expected, found });

@@ -50,3 +50,19 @@ test('a deleted package, another version and a package missing from the lockfile
 test('this project, as installed, has every direct dependency at its locked version', () => {
   assert.deepEqual(dependencyProblems(projectRoot()), []);
 });
+
+test('a file: dependency (a local stub) is locked as a link and checked against its folder\'s version', () => {
+  const root = fixtureTree({ '@scope/wasm': '4.22.0', plain: '1.2.3', dev: '2.0.1', stub: '1.0.0' });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  manifest.dependencies.stub = 'file:environment/stubs/stub';
+  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(manifest));
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+  lock.packages['node_modules/stub'] = { resolved: 'environment/stubs/stub', link: true };
+  lock.packages['environment/stubs/stub'] = { version: '1.0.0' };
+  fs.writeFileSync(path.join(root, 'package-lock.json'), JSON.stringify(lock));
+  assert.deepEqual(dependencyProblems(root), []);
+  lock.packages['environment/stubs/stub'] = { version: '1.0.1' };
+  fs.writeFileSync(path.join(root, 'package-lock.json'), JSON.stringify(lock));
+  assert.deepEqual(dependencyProblems(root), [{ name: 'stub', expected: '1.0.1', found: '1.0.0' }]);
+  fs.rmSync(root, { recursive: true });
+});
