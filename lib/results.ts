@@ -1,6 +1,6 @@
 /**
  * The results contract: the map of `lib/results/`, one line per module. Every notebook ends with
- * `recordResults(name, [...])` over its study's `paper.ts` quantities; the runner summarises them.
+ * `recordResults(name, [...])` over its study's paper module (lib/<study>/paper) quantities; the runner summarises them.
  */
 export * from './results/verdict'; // quantities, tolerance and direction, the verdict
 export * from './results/record'; // recordResults: reports/<profile>/results/<notebook>.json (+ key figure)

@@ -8,7 +8,7 @@
  * - a run that was killed before it could clean up (SIGKILL, a kernel restart) leaves its folder:
  *   the next `makeRunFolder` on the same host removes folders whose process is gone.
  *
- * Used by `lib/telescope-array/splits.ts` (notebook 02-telescope-array, `bench/telescope-array.ts`).
+ * Used by `lib/telescope-array/data/splits.ts` (notebook 02-telescope-array, `bench/telescope-array.ts`).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -4,7 +4,7 @@
  * unit, verdict, tolerance, direction, headline? }] }`, and optionally the notebook's key figure as
  * `<notebook>.svg` beside it (shown on `reports/<profile>/index.html`).
  *
- * Every notebook calls `recordResults` once, at its end, with the quantities of its study's `paper.ts`.
+ * Every notebook calls `recordResults` once, at its end, with the quantities of its study's paper module (lib/<study>/paper).
  * Reading, checking and summarising the files: `files.ts`, `bounds.ts`, `summary.ts`.
  */
 import * as os from 'node:os';
@@ -101,7 +101,7 @@ export function buildRecord(notebook: string, measured: readonly Measured[], con
  * Records the notebook's results in `reports/<profile>/results/<notebook>.json` (atomically) and, when
  * given, its key figure as `<notebook>.svg`. Returns the record (show it with `resultsTable`).
  * @param notebook the notebook's file name without `.ipynb`, e.g. `01-newsdm`
- * @param measured the study's quantities from its `paper.ts`, each with our number
+ * @param measured the study's quantities from its paper module, each with our number
  * @param options.figure the figure that stands for the study on the index page
  */
 export async function recordResults(notebook: string, measured: readonly Measured[], options: { figure?: { svg(): Promise<string> } } = {}): Promise<ResultsRecord> {

@@ -2,7 +2,7 @@
  * The results contract's vocabulary: a quantity a notebook measures, the seed's value for it (or none),
  * the tolerance and direction that decide the verdict, and the verdict itself.
  *
- * Each study's `paper.ts` states its quantities with these types (every paper value with the seed file
+ * Each study's paper module (lib/<study>/paper) states its quantities with these types (every paper value with the seed file
  * and the section, figure or table it comes from); `record.ts` writes our numbers beside them.
  */
 
@@ -13,7 +13,7 @@ export type Direction = 'higher-is-better' | 'lower-is-better' | 'closer-is-bett
 export type Verdict = 'reproduced' | 'short' | 'exceeds' | 'no-paper-value';
 export const VERDICTS: readonly Verdict[] = ['reproduced', 'short', 'exceeds', 'no-paper-value'];
 
-/** A quantity as a study's `paper.ts` states it. */
+/** A quantity as a study's paper module (lib/<study>/paper) states it. */
 export interface Quantity {
   /** stable identifier, e.g. `vgg3d_accuracy` (lower case, digits and `_`) */
   key: string;

@@ -1,7 +1,7 @@
 /**
  * The normal distribution's density and cumulative distribution, for the Parzen estimators of
  * `tpe.ts` (truncated Gaussian mixtures) and the closed-form Gaussian evidence of
- * `lib/darkmachines/nested-sampling.ts`.
+ * `lib/darkmachines/model/nested-sampling.ts`.
  */
 
 /**

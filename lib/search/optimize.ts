@@ -1,7 +1,7 @@
 /**
  * A plain sequential search loop: draw a point with a sampler, evaluate the objective, record it.
  * For objectives that return at once (test functions, cheap fits); the Z′ network search with
- * pruning runs through `lib/zprime/search.ts` with the same samplers.
+ * pruning runs through `lib/zprime/train/search.ts` with the same samplers.
  *
  * Used by the tests of `tpe.ts`; meant for a TPE-vs-random cell in notebook 05-zprime (not yet added).
  */

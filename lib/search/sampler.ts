@@ -3,7 +3,7 @@
  * and whether they were pruned) → the next point of the space. Random search (Bergstra & Bengio
  * 2012, JMLR 13:281) and TPE (`tpe.ts`) share this interface, so a search loop can take either.
  *
- * Used by `tpe.ts`, `optimize.ts` and `lib/zprime/tpe-search.ts`.
+ * Used by `tpe.ts`, `optimize.ts` and `lib/zprime/train/tpe-search.ts`.
  */
 import type { Random } from '../random';
 import { sampleSpace, type ParamValues, type Space } from './space';

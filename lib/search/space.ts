@@ -4,7 +4,7 @@
  * `suggest_categorical`), random draws from it, and the internal numeric coordinates the samplers
  * of `tpe.ts` work in (ln x for log-uniform, the index for categorical).
  *
- * Used by `tpe.ts`, `optimize.ts` and `lib/zprime/tpe-search.ts`.
+ * Used by `tpe.ts`, `optimize.ts` and `lib/zprime/train/tpe-search.ts`.
  */
 import type { Random } from '../random';
 

@@ -9,7 +9,7 @@
  * independently (optuna's default, `multivariate=False`). Older trials weigh less once there are more
  * than 25 (optuna's `default_weights`: a ramp from 1/n to 1, the last 25 at 1).
  *
- * Used by `optimize.ts` and `lib/zprime/tpe-search.ts`.
+ * Used by `optimize.ts` and `lib/zprime/train/tpe-search.ts`.
  */
 import type { Random } from '../random';
 import { fitCategoricalParzen, fitNumericParzen, integerLogMass, numericLogPdf, sampleNumericParzen } from './parzen';

@@ -1,19 +1,12 @@
 // Charts in a real kernel: each `fig.show()` is one output carrying both the static <img> and the
 // Vega-Lite spec, and nbconvert's HTML report (what `npm test` writes) still shows every figure.
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../../lib/paths';
-
-/** The Python that bootstrap.mjs found with Jupyter in it, or null (and the test skipped) before bootstrap. */
-function jupyterPython(root: string, t: TestContext): string | null {
-  const state = path.join(root, 'node_modules', '.cache', 'physics-ml', 'env.json');
-  if (fs.existsSync(state)) return JSON.parse(fs.readFileSync(state, 'utf8')).python as string;
-  t.skip('Jupyter not bootstrapped (run node environment/bootstrap.mjs)');
-  return null;
-}
+import { bootstrappedKernel } from './kernel-env';
 
 const CELLS = [
   "import { histogram, imageGrid, lineChart } from './lib/plot';",
@@ -28,17 +21,17 @@ interface Output {
 
 test('figures in an executed notebook carry the Vega-Lite spec beside the <img>, and the HTML shows them all', (t) => {
   const root = projectRoot();
-  const python = jupyterPython(root, t);
-  if (!python) return;
+  const kernel = bootstrappedKernel(root, t);
+  if (!kernel) return;
   const dir = path.join(root, 'reports', `kernel-charts-${process.pid}`);
   fs.mkdirSync(dir, { recursive: true });
   try {
     const cells = CELLS.map((source, i) => ({ id: `cell-${i}`, cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source }));
-    const notebook = { cells, metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5 };
+    const notebook = { cells, metadata: { kernelspec: { name: kernel.kernelName, display_name: 'TypeScript (this project)', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5 };
     const input = path.join(dir, 'charts.ipynb');
     fs.writeFileSync(input, JSON.stringify(notebook));
     const [outIpynb, outHtml] = [path.join(dir, 'charts.out.ipynb'), path.join(dir, 'charts.html')];
-    const run = spawnSync(python, [path.join(root, 'environment', 'execute_notebook.py'), input, outIpynb, outHtml, '--timeout', '120'], { encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync(kernel.python, [path.join(root, 'environment', 'execute_notebook.py'), input, outIpynb, outHtml, '--timeout', '120'], { encoding: 'utf8', timeout: 240_000, env: kernel.env });
     assert.equal(run.status, 0, run.stderr);
     const outputs = (JSON.parse(fs.readFileSync(outIpynb, 'utf8')).cells as { outputs: Output[] }[]).flatMap((c) => c.outputs);
     const shown = outputs.filter((o) => o.output_type === 'display_data');

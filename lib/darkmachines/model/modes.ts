@@ -6,9 +6,9 @@
  *   `ellipsoids.ts` (MultiNest's mode separation, Feroz, Hobson & Bridges 2009, §5), and report each
  *   cluster's posterior mass, mean and spread.
  * - `linkClusters`: friends-of-friends (single linkage) on box-scaled coordinates, for "how many
- *   separate places did a scanner reach within the tolerance of the optimum" (`scanner-comparison.ts`).
+ *   separate places did a scanner reach within the tolerance of the optimum" (`lib/darkmachines/evaluate/scanner-comparison.ts`).
  *
- * Used by `nested-sampling.ts` and `scanner-comparison.ts`.
+ * Used by `nested-sampling.ts` and `lib/darkmachines/evaluate/scanner-comparison.ts`.
  */
 import type { Random } from '../../random';
 import { coveringEllipsoids } from './ellipsoids';

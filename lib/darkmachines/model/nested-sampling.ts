@@ -25,7 +25,7 @@
  * (unbiased in principle) but then the draws are so inefficient in 19 dimensions that 2·10⁵ calls do
  * not converge. In 2–5 dimensions ln Z agrees with closed forms within √(H/N) (tests).
  *
- * Used by `scanner-comparison.ts`; meant for notebook 04-darkmachines (not yet wired in).
+ * Used by `lib/darkmachines/evaluate/scanner-comparison.ts`; meant for notebook 04-darkmachines (not yet wired in).
  */
 import type { Random } from '../../random';
 import { bootstrapExpand, coveringEllipsoids, enlarge, logTotalVolume, sampleUnion, type Ellipsoid } from './ellipsoids';

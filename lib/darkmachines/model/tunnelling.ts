@@ -16,7 +16,7 @@
  * phases in a row that find nothing (the last level is taken as global), or when the budget is spent.
  * With `restarts`, it instead starts again from a uniform random point until the budget is spent.
  *
- * Used by `scanner-comparison.ts`; meant for notebook 04-darkmachines (not yet wired in).
+ * Used by `lib/darkmachines/evaluate/scanner-comparison.ts`; meant for notebook 04-darkmachines (not yet wired in).
  */
 import type { Random } from '../../random';
 import { nelderMead } from './local-descent';
