@@ -5,7 +5,7 @@ export const EXPECTED: ExpectedResults = {
   notebook: '04-darkmachines',
   basis:
     'smoke run of 2026-12-04: best learned detector mean AUC 0.70, MET cut 0.74, β = 1 latent variance 1.05; ' +
-    'default: the run of 2026-12-04 (and 0.742 on 2026-11-23) with margins',
+    'default run of 2026-12-04: best learned detector (GMM on the VAE latent space) 0.742, the same as on 2026-11-23, MET cut 0.757, β = 1 variance 0.999; ranges with margins',
   smoke: { best_detector_mean_auc: [0.6, 1], met_mean_auc: [0.65, 0.85], beta_avg_var_1e0: [0.8, 1.2] },
   default: { best_detector_mean_auc: [0.68, 1], met_mean_auc: [0.65, 0.85], beta_avg_var_1e0: [0.8, 1.2] },
 };
