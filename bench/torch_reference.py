@@ -19,7 +19,7 @@ from torch_common import pin_threads
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--threads", type=int, default=os.cpu_count(), help="threads of torch and its BLAS (default: all cores)")
+    p.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)), help="threads of torch and its BLAS (default: all cores)")
     p.add_argument("--models", default="cnn,mlp,autoencoder")
     p.add_argument("--epochs", type=int, default=3, help="timed epochs after one warm-up epoch")
     p.add_argument("--samples-cnn", type=int, default=512)

@@ -45,7 +45,7 @@ def main():
     X = np.fromfile(a.x, dtype=np.float32).reshape(-1, a.features).astype(np.float64)
     y = np.fromfile(a.y, dtype=np.float64)
     Xtr, ytr, Xte, yte = X[: a.train], y[: a.train], X[a.train:], y[a.train:]
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) or 1
     results = []
     for threads in a.threads.split(","):
         n = 1 if threads == "1" else cores

@@ -62,7 +62,7 @@ def main():
     ap.add_argument("--batch", type=int, default=1024)
     ap.add_argument("--threads", default="1", help="1 or all")
     a = ap.parse_args()
-    n = 1 if a.threads == "1" else (os.cpu_count() or 1)
+    n = 1 if a.threads == "1" else (len(os.sched_getaffinity(0)) or 1)
     torch = pin_threads(n)
     levels = [int(v) for v in a.levels.split(",")]
     cont = np.fromfile(a.cont, dtype=np.float32).reshape(-1, a.dc)
