@@ -112,7 +112,7 @@ test('other corruptions: zeroed compressed data, a zeroed counter basket, a zero
 function runDetached(body: string): { status: number | null; out: string } {
   const script = path.join(tmp, `detached-${Math.random().toString(36).slice(2)}.ts`);
   fs.writeFileSync(script, [
-    `import { settledOrEscaped } from ${JSON.stringify(path.join(projectRoot(), 'lib', 'zprime', 'root-loader.ts'))};`,
+    `import { settledOrEscaped } from ${JSON.stringify(path.join(projectRoot(), 'lib', 'zprime', 'data', 'root-loader.ts'))};`,
     "const lost = new TypeError(\"Cannot read properties of undefined (reading 'fEntryOffset')\");",
     "lost.stack = `TypeError: ${lost.message}\\n    at doProcessing (file:///x/node_modules/jsroot/modules/tree.mjs:2570:20)`;",
     '// as in jsroot: a chain nobody follows rejects, and the promise returned never settles',
