@@ -120,3 +120,22 @@ export function elongation(set: ImageSet, i: number, threshold = 0.3): number {
   const root = Math.sqrt(Math.max(0, half * half - (xx * yy - xy * xy)));
   return (half + root) / Math.max(half - root, 1e-12);
 }
+
+/** The training, validation (early stopping) and test parts of a toy set. */
+export interface ToySplit {
+  train: ImageSet;
+  validation: ImageSet;
+  test: ImageSet;
+}
+
+/** Splits `set` into 60 % training, 20 % validation and 20 % test images, stratified by class. */
+export function splitToyTracks(set: ImageSet, rng: Random, fractions = { validation: 0.2, test: 0.2 }): ToySplit {
+  const idx = rng.split(set.n, fractions, set.y);
+  return { train: subset(set, idx.train), validation: subset(set, idx.validation), test: subset(set, idx.test) };
+}
+
+/** The sizes of the three parts and the track fraction of the whole set (for the notebook's overview). */
+export function splitSummary(set: ImageSet, parts: ToySplit): { train: number; validation: number; test: number; trackFraction: number } {
+  const tracks = set.y.reduce((s, v) => s + v, 0);
+  return { train: parts.train.n, validation: parts.validation.n, test: parts.test.n, trackFraction: tracks / set.n };
+}
