@@ -10,8 +10,12 @@ export * from './newsdm/data/loader'; // real scans: NPY (N, 8, H, W) + labels C
 export * from './newsdm/data/fixture'; // the committed 12-cluster fixture under data/newsdm/
 export * from './newsdm/data/features'; // the 64 second-moment features, barycentre shifts
 export * from './newsdm/evaluate/tree-study'; // BDT / RF AUC against the number of trees over 75 % subsamples
+export * from './newsdm/evaluate/feature-studies'; // feature split, one-cut AUCs, tree figure, isotropic BDT, full ensembles
+export * from './newsdm/evaluate/ceiling'; // the Bayes ceiling: best achievable accuracy of a simulated set
 export * from './newsdm/model'; // simple / VGG-like, 2D / 3D CNNs with class and angle heads
-export * from './newsdm/train'; // normalisation, targets, training, prediction, binary scores
+export * from './newsdm/train/settings'; // the settings of each profile, as a table
+export * from './newsdm/train/cnn'; // normalisation, targets, training, prediction, binary scores
+export * from './newsdm/train/studies'; // the four CNNs, training-size, rotation and six-class studies
 export * from './newsdm/data/rotate'; // rotation augmentation, angle targets, angle error
-export * from './newsdm/evaluate/figures'; // gallery, barycentre-shift plot, learning curves, results rows
+export * from './newsdm/evaluate/figures'; // gallery, barycentre-shift plot, learning curves, ROC, results rows
 export * from './newsdm/paper'; // the seed's numbers with sources and tolerances, our numbers beside them

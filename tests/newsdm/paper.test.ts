@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newsdmResults, PAPER } from '../../lib/newsdm/paper';
+import { newsdmResults, ourNumbersOf, PAPER } from '../../lib/newsdm/paper';
 import { resultRow } from '../../lib/results/record';
 
 const ours = {
   bdtAuc: 0.91234, rfAuc: 0.9, simple2dAcc: 0.9, vgg2dAcc: 0.91, simple3dAcc: 0.92, vgg3dAcc: 0.934, sixClassAcc: 0.7,
   sizeStudy: { smallFraction: 0.1, smallAcc: 0.85, largeFraction: 0.4, largeAcc: 0.9, model: 'simple 3D' },
-  rotSimple2d: { acc: 0.8, maeDeg: 12.34 }, rotVgg3d: { acc: 0.85, maeDeg: 3 }, rotBackgroundMaeDeg: 20,
+  rotSimple2d: { acc: 0.8, maeDeg: 12.34 }, rotVgg3d: { acc: 0.85, maeDeg: 3 }, rotBackgroundMaeDeg: 20, accuracyCeiling: 0.96,
 };
 
 test('our numbers go beside the seed values with verdicts by the stated tolerances', () => {
@@ -41,4 +41,34 @@ test('the trees-against-CNNs sentence says which is ahead, from the AUCs it is g
   assert.match(treesVsCnnsSentence({ BDT: { auc: 0.9 }, simple2d: { auc: 0.905 } }), /is level with .*answered \*no\*/);
   assert.match(treesVsCnnsSentence({ RF: { auc: 0.9 }, simple2d: { auc: 0.8 } }), /is behind the best tree ensemble \(RF/);
   assert.throws(() => treesVsCnnsSentence({ BDT: { auc: 0.9 } }), /needs the BDT or RF and at least one CNN/);
+});
+
+test('ourNumbersOf gathers the studies\' outcomes, and names what is missing', () => {
+  const scores = Object.fromEntries(['BDT', 'RF', 'simple2d', 'vgg2d', 'simple3d', 'vgg3d'].map((name, k) => [name, { auc: 0.9 + k / 100, accuracy: 0.8 + k / 100 }]));
+  const rot = (model: 'simple2d' | 'vgg3d', acc: number) => ({ model, accuracy: acc, angleMaeDeg: 10, signalMaeDeg: 8, backgroundMaeDeg: 30, secondsPerEpoch: 1 });
+  const outcomes = {
+    scores, sizeModel: 'vgg3d', sixClassAccuracy: 0.6, accuracyCeiling: 0.97,
+    sizeStudy: [{ fraction: 0.1, trainClusters: 10, testAccuracy: 0.7 }, { fraction: 0.6, trainClusters: 60, testAccuracy: 0.9 }],
+    rotation: [rot('simple2d', 0.85), rot('vgg3d', 0.88)],
+  };
+  const o = ourNumbersOf(outcomes);
+  assert.equal(o.rfAuc, 0.91);
+  assert.equal(o.vgg3dAcc, scores.vgg3d.accuracy);
+  assert.deepEqual(o.sizeStudy, { smallFraction: 0.1, smallAcc: 0.7, largeFraction: 0.6, largeAcc: 0.9, model: 'VGG-like 3D' });
+  assert.equal(o.rotVgg3d.acc, 0.88);
+  assert.equal(o.rotBackgroundMaeDeg, 30);
+  const rows = newsdmResults(o).map(resultRow);
+  assert.equal(rows.find((r) => r.key === 'accuracy_ceiling')!.ours, 0.97);
+  assert.throws(() => ourNumbersOf({ ...outcomes, rotation: [rot('simple2d', 0.8)] }), /rotation study has no vgg3d/);
+  assert.throws(() => ourNumbersOf({ ...outcomes, scores: { BDT: scores.BDT } }), /no test scores for RF/);
+});
+
+test('the rotation caveat sentence says whether an angle is "found" in isotropic background', async () => {
+  const { rotationCaveatSentence } = await import('../../lib/newsdm/paper');
+  const s = rotationCaveatSentence([
+    { model: 'vgg3d', signalMaeDeg: 6, backgroundMaeDeg: 12.34 },
+    { model: 'simple2d', signalMaeDeg: 20, backgroundMaeDeg: 44 },
+  ]);
+  assert.match(s, /vgg3d: angle error 12\.3° on background and 6\.0° on signal, below the 45° of guessing: it "finds"/);
+  assert.match(s, /simple2d: angle error 44\.0° .*near the 45° of guessing/);
 });

@@ -5,10 +5,10 @@
  *
  * Used by `notebooks/01-newsdm.ipynb`.
  */
-import { histogram, imageGrid, lineChart, type Figure, type GridImage, type HistogramFigure, type ImageGrid, type LineSeries } from '../../plot';
+import { heatmap, histogram, imageGrid, lineChart, rocPlot, type Figure, type GridImage, type HistogramFigure, type ImageGrid, type LineSeries } from '../../plot';
 import type { History } from '../../train';
 import type { ClusterSet } from '../data/datasets';
-import type { BinaryScores } from '../train';
+import type { BinaryScores } from '../train/cnn';
 import { CLASS_NAMES, N_POL, PIXEL_NM } from '../data/physics';
 
 /** The first cluster of each true class present in `set` (index into the set), in CLASS_NAMES order. */
@@ -96,4 +96,36 @@ export function resultRow(model: string, input: string, s: BinaryScores, cost?: 
     's/epoch': cost ? Number(cost.secondsPerEpoch.toFixed(2)) : '—',
     params: cost ? cost.params : '—',
   };
+}
+
+/** The ROC curves of every model on the binary test set, AUC in the legend. */
+export function rocFigure(models: Record<string, BinaryScores>, title = 'ROC on the binary test set'): Figure {
+  return rocPlot(Object.entries(models).map(([name, s]) => ({ name, fpr: s.roc.fpr, tpr: s.roc.tpr, auc: s.auc })), { title });
+}
+
+/**
+ * The per-model results table: the trees on the 64 features, then every trained network on its input
+ * (an 8×S×S×1 volume for the 3D nets, an S×S×8 image for the 2D ones) with its training cost.
+ */
+export function resultsRows(trees: { BDT: BinaryScores; RF: BinaryScores }, cnnScores: Record<string, BinaryScores>, trained: Partial<Record<string, { arch: string; secondsPerEpoch: number; params: number }>>, size: number): ResultRow[] {
+  const input = (arch: string) => (arch.endsWith('3d') ? `8×${size}×${size}×1 volume` : `${size}×${size}×8 image`);
+  const nets = Object.values(trained).filter((t): t is { arch: string; secondsPerEpoch: number; params: number } => t !== undefined);
+  return [
+    resultRow('BDT', '64 features', trees.BDT),
+    resultRow('RF', '64 features', trees.RF),
+    ...nets.map((t) => resultRow(t.arch, input(t.arch), cnnScores[t.arch], t)),
+  ];
+}
+
+/** The seed's Fig. 11: test accuracy against the percentage of clusters used for training. */
+export function sizeStudyFigure(points: { fraction: number; testAccuracy: number }[], model: string): Figure {
+  return lineChart([{ name: model, x: points.map((r) => 100 * r.fraction), y: points.map((r) => r.testAccuracy) }], {
+    points: true, xTitle: 'training set', xUnit: '% of all clusters', yTitle: 'test accuracy', title: 'Accuracy against training-set size',
+  });
+}
+
+/** The six-class confusion matrix (rows: true class, normalised to 1). */
+export function sixClassFigure(result: { matrix: number[][]; labelNames: readonly string[] }): Figure {
+  const names = [...result.labelNames];
+  return heatmap(result.matrix, { xLabels: names, yLabels: names, xTitle: 'predicted', yTitle: 'true', annotate: true, format: '.2f', title: 'Six-class confusion matrix (row-normalised)' });
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Random } from '../../../lib/random';
 import { History } from '../../../lib/train';
 import { simulateSixClassSet } from '../../../lib/newsdm/data/datasets';
-import { binaryScores } from '../../../lib/newsdm/train';
+import { binaryScores } from '../../../lib/newsdm/train/cnn';
 import { barycentreShifts, clusterFeatures } from '../../../lib/newsdm/data/features';
 import { clusterGallery, firstOfEachClass, learningCurves, resultRow, shiftFigure } from '../../../lib/newsdm/evaluate/figures';
 

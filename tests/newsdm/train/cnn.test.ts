@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initBackend } from '../../lib/backend';
-import { Random } from '../../lib/random';
-import { simulateBinarySet, simulateSixClassSet } from '../../lib/newsdm/data/datasets';
-import { binaryScores, classTargets, fitImageNorm, networkInput, predictCnn, trainCnn } from '../../lib/newsdm/train';
-import { assertClose } from '../helpers';
+import { initBackend } from '../../../lib/backend';
+import { Random } from '../../../lib/random';
+import { simulateBinarySet, simulateSixClassSet } from '../../../lib/newsdm/data/datasets';
+import { binaryScores, classTargets, fitImageNorm, networkInput, predictCnn, trainCnn } from '../../../lib/newsdm/train/cnn';
+import { assertClose } from '../../helpers';
 
 test('binaryScores: accuracy and purity at 0.5, AUC and the Youden cut', () => {
   const y = [0, 0, 1, 1, 1, 0];

@@ -7,11 +7,11 @@
  * Used by the NEWSdm notebook.
  */
 import * as tf from '@tensorflow/tfjs';
-import { accuracy, binarize, optimalThreshold, precision, rocAuc, rocCurve } from '../metrics';
-import { arrayBlock, fit, type ArrayBlock, type History, type ProgressMode } from '../train';
-import { channelsLast, type ClusterSet } from './data/datasets';
-import { buildCnn, compileCnn, inputShape, is3d, type Architecture, type CnnOptions } from './model';
-import { decodeAngles } from './data/rotate';
+import { accuracy, binarize, optimalThreshold, precision, rocAuc, rocCurve } from '../../metrics';
+import { arrayBlock, fit, type ArrayBlock, type History, type ProgressMode } from '../../train';
+import { channelsLast, type ClusterSet } from '../data/datasets';
+import { buildCnn, compileCnn, inputShape, is3d, type Architecture, type CnnOptions } from '../model';
+import { decodeAngles } from '../data/rotate';
 
 /** Pixel normalisation (x − offset) / scale, fitted on the training images. */
 export interface ImageNorm {
