@@ -11,6 +11,12 @@ export * from './galactic-centre/data/dataset'; // the seed's data set: familiar
 export * from './galactic-centre/data/gce'; // Galactic Centre excess maps for the Bayesian CNN
 export * from './galactic-centre/model/architecture'; // the seed's small and large CNNs as layer lists
 export * from './galactic-centre/model/bayesian'; // Bayesian CNN, heteroscedastic loss, MC dropout, coverage
-export * from './galactic-centre/train'; // input scale, training a classifier, display images
-export * from './galactic-centre/evaluate'; // accuracy and AUC per DM step, sensitivity curve
+export * from './galactic-centre/train/settings'; // sizes per run profile (smoke, default, full)
+export * from './galactic-centre/train/classifier'; // input scale, training a classifier, learning-rate runs, display images
+export * from './galactic-centre/train/profile-task'; // none / NFW / Einasto: the seed's proposed profile task
+export * from './galactic-centre/train/large-model'; // time per epoch of a model, or why the backend cannot train it
+export * from './galactic-centre/train/bayesian-training'; // training the Bayesian CNN, MC dropout on a test set
+export * from './galactic-centre/evaluate/detection'; // ROC, AUC and accuracy of a DM classifier; learning-rate verdict
+export * from './galactic-centre/evaluate/sensitivity'; // accuracy and AUC per DM step, sensitivity curve
+export * from './galactic-centre/evaluate/figures'; // maps, J-factors, curves, ROC, confusion, coverage tables
 export * from './galactic-centre/paper'; // the seed's numbers with sources and tolerances, our numbers beside them

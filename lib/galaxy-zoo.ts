@@ -14,6 +14,8 @@ export * from './galaxy-zoo/data/augment'; // rotation / flip augmentation of tr
 export * from './galaxy-zoo/data/table'; // summary quantities of the images as table columns for DataFrames
 export * from './galaxy-zoo/model/filters'; // hand-made 3×3 filters and max pooling (what a first layer computes)
 export * from './galaxy-zoo/model/cnn'; // the vote-regression CNN and the constant baseline
-export * from './galaxy-zoo/train'; // training with rotation / flip augmentation
-export * from './galaxy-zoo/evaluate'; // RMSE (all outputs, per question); votes described in words
+export * from './galaxy-zoo/train/settings'; // sizes per run profile (smoke, default, full)
+export * from './galaxy-zoo/train/cnn-training'; // training with rotation / flip augmentation
+export * from './galaxy-zoo/evaluate/rmse'; // RMSE (all outputs, per question); votes described in words
+export * from './galaxy-zoo/evaluate/figures'; // feature maps, galleries, learning curve, predicted vs true votes
 export * from './galaxy-zoo/paper'; // the seed's numbers with sources and tolerances, our numbers beside them

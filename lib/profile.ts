@@ -20,3 +20,21 @@ export function profileName(): ProfileName {
 export function pick<T>(settings: Record<ProfileName, T>, profile: ProfileName = profileName()): T {
   return settings[profile];
 }
+
+/** One row of a settings table: a dotted path into a settings object and its value (a type alias, so that it passes as a table row). */
+export type SettingRow = {
+  setting: string;
+  value: string | number | boolean;
+};
+
+/**
+ * A nested settings object as rows `{ setting: 'gc.epochs', value: 20 }`, so that a notebook can show
+ * every number of its profile as a table. Arrays are shown as `[16, 32]`.
+ */
+export function settingRows(settings: object, prefix = ''): SettingRow[] {
+  return Object.entries(settings).flatMap(([name, value]): SettingRow[] => {
+    const key = prefix ? `${prefix}.${name}` : name;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return settingRows(value as object, key);
+    return [{ setting: key, value: Array.isArray(value) ? `[${value.join(', ')}]` : (value as string | number | boolean) }];
+  });
+}

@@ -83,3 +83,14 @@ export function jFactorMap(grid: SkyGrid, profile: DmProfile, sub = 3): Float32A
   cache.set(key, map);
   return map;
 }
+
+/** J(ψ) / J(`refDeg`) at each angle `psisDeg` (degrees from the GC): the shape of a profile's J-factor. */
+export function relativeJFactor(profile: DmProfile, psisDeg: readonly number[], refDeg = 1): number[] {
+  const ref = jFactor(profile, refDeg);
+  return psisDeg.map((psi) => jFactor(profile, psi) / ref);
+}
+
+/** `count` angles from `fromDeg` to `toDeg`, evenly spaced in log ψ. */
+export function logAngles(fromDeg: number, toDeg: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => fromDeg * (toDeg / fromDeg) ** (i / Math.max(1, count - 1)));
+}

@@ -139,3 +139,43 @@ export function simulateGcDataset(o: GcDatasetOptions, rng: Random): GcDataset {
   });
   return ds;
 }
+
+/** The seed's 9° × 12° field around the GC on `height` × `width` pixels (the seed's small model: 90 × 120). */
+export function fieldGrid(height: number, width: number): SkyGrid {
+  return { height, width, pixelDeg: 9 / height };
+}
+
+/** Expected DM counts at the first and last of the 10 steps. */
+export const DM_COUNTS_RANGE: readonly [number, number] = [600, 15000];
+
+/** The DM classifier's data: training and same-pool test maps (familiar backgrounds), unseen-background maps. */
+export interface GcStudySets {
+  grid: SkyGrid;
+  train: GcDataset;
+  test: GcDataset;
+  unseen: GcDataset;
+}
+
+/**
+ * The three sets of notebook 03's DM classifier on a `height` × `width` field: `perCell` training
+ * maps and `testPerCell` same-pool and unseen maps per (background, step) cell and class.
+ */
+export function simulateGcStudySets(o: { height: number; width: number; perCell: number; testPerCell: number }, rng: Random): GcStudySets {
+  const grid = fieldGrid(o.height, o.width);
+  const common = { grid, dmSteps: 10, dmCountsRange: DM_COUNTS_RANGE };
+  return {
+    grid,
+    train: simulateGcDataset({ ...common, model: FAMILIAR_MODEL, mapsPerCell: o.perCell }, rng.fork('gc train')),
+    test: simulateGcDataset({ ...common, model: FAMILIAR_MODEL, mapsPerCell: o.testPerCell }, rng.fork('gc test')),
+    unseen: simulateGcDataset({ ...common, model: UNSEEN_MODEL, mapsPerCell: o.testPerCell }, rng.fork('gc unseen')),
+  };
+}
+
+/**
+ * The first map with this label (1: DM), DM step and background index.
+ * @throws Error naming what was looked for when the set holds no such map.
+ */
+export function findMap(d: GcDataset, label: number, step: number, background: number): number {
+  for (let i = 0; i < d.n; i++) if (d.label[i] === label && d.step[i] === step && d.background[i] === background) return i;
+  throw new Error(`findMap: no map with label ${label}, DM step ${step} and background ${d.backgrounds[background] ?? background} among ${d.n}`);
+}

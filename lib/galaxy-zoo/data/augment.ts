@@ -4,7 +4,7 @@
  * with or without a mirror flip) — exact on a pixel grid, unlike arbitrary rotations. The winner of
  * the challenge (Dieleman, Willett & Dambre 2015) built these symmetries into the network.
  *
- * Used by `lib/galaxy-zoo/train.ts` and notebook 03-galaxy-zoo-gc.
+ * Used by `lib/galaxy-zoo/train/cnn-training.ts` and notebook 03-galaxy-zoo-gc.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../../random';

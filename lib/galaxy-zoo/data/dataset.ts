@@ -6,7 +6,7 @@
  * Used by notebook 03-galaxy-zoo-gc and the fixture script of `data/galaxy-zoo/`.
  */
 import { Random } from '../../random';
-import { NUM_TARGETS } from './decision-tree';
+import { NUM_TARGETS, treeViolations } from './decision-tree';
 import { DEFAULT_POPULATION, sampleMorphology, type Morphology, type PopulationFractions } from './morphology';
 import { renderGalaxy, type RenderOptions } from './render';
 import { answerProbabilities, simulateVotes } from './votes';
@@ -52,4 +52,21 @@ export function simulateGalaxyZoo(n: number, rng: Random, options: GalaxyZooSimO
     targets.set(simulateVotes(answerProbabilities(m, confusionOf(m)), options.voters ?? 40, g), i * NUM_TARGETS);
   }
   return { images, targets, size, n, morphologies };
+}
+
+/** Image `i` of `[n, size, size, 3]` images, as a view (no copy). */
+export function galaxyImage(images: Float32Array, size: number, i: number): Float32Array {
+  return images.subarray(i * size * size * 3, (i + 1) * size * size * 3);
+}
+
+/** Targets of galaxy `i` (one 37-vector), as a view. */
+export function galaxyTargets(targets: Float32Array, i: number): Float32Array {
+  return targets.subarray(i * NUM_TARGETS, (i + 1) * NUM_TARGETS);
+}
+
+/** How many of the challenge's sum rules the targets of all galaxies break (0 for tree-consistent votes). */
+export function countTreeViolations(data: { targets: Float32Array; n: number }, tol = 1e-5): number {
+  let violations = 0;
+  for (let i = 0; i < data.n; i++) violations += treeViolations(galaxyTargets(data.targets, i), tol).length;
+  return violations;
 }

@@ -94,3 +94,17 @@ export async function loadGalaxyZoo(dir: string, options: GalaxyZooLoadOptions =
   });
   return { ids, images, targets, size, n: ids.length };
 }
+
+/**
+ * What `loadGalaxyZoo` says about a solutions file whose header is broken: copies `csvFile` into
+ * `scratchDir` with `Class5.2` renamed `Class5_2` and returns the loader's error message (or
+ * 'no error', which would be a defect). Notebook 03 shows it as an example of a clear error.
+ */
+export async function brokenHeaderMessage(csvFile: string, scratchDir: string): Promise<string> {
+  fs.mkdirSync(scratchDir, { recursive: true });
+  fs.writeFileSync(path.join(scratchDir, SOLUTIONS_CSV), fs.readFileSync(csvFile, 'utf8').replace('Class5.2', 'Class5_2'));
+  return loadGalaxyZoo(scratchDir).then(
+    () => 'no error',
+    (e: Error) => e.message,
+  );
+}

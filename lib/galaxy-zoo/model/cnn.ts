@@ -1,7 +1,7 @@
 /**
  * The Galaxy Zoo CNN: a small convolutional network regressing the 37 vote fractions with sigmoid
  * outputs and a mean-squared-error loss (the challenge metric is the RMSE over all 37 outputs of all
- * galaxies), plus the constant-mean baseline (the RMSE is in `../evaluate.ts`).
+ * galaxies), plus the constant-mean baseline (the RMSE is in `../evaluate/rmse.ts`).
  *
  * A scaled-down cousin of the winning model (Dieleman et al. 2015: 4 conv layers, 2 dense layers of
  * 2048 units, rotation-invariant pooling over 16 views, RMSE 0.0749).

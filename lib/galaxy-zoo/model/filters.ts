@@ -35,3 +35,24 @@ export function convolve3x3(gray: Float32Array, height: number, width: number, k
 export function maxPool2(map: Float32Array, height: number, width: number): Float32Array {
   return tf.tidy(() => tf.maxPool(tf.tensor4d(map, [1, height, width, 1]), 2, 2, 'valid').dataSync() as Float32Array);
 }
+
+/** A luminance image and its feature maps under each of `KERNELS`, all `[size, size]`. */
+export interface FeatureMaps {
+  size: number;
+  gray: Float32Array;
+  maps: { name: string; map: Float32Array }[];
+}
+
+/**
+ * The feature maps of the first disk galaxy with two or more spiral arms among `[n, size, size, 3]`
+ * images with their morphologies (what notebook 03 convolves by hand).
+ * @throws Error when none of the galaxies is such a spiral.
+ */
+export function spiralFeatureMaps(data: { images: Float32Array; size: number; morphologies: readonly { kind: string; arms: number }[] }): FeatureMaps {
+  const { size } = data;
+  const spiral = data.morphologies.findIndex((m) => m.arms >= 2 && m.kind === 'disk');
+  if (spiral < 0) throw new Error(`spiralFeatureMaps: none of the ${data.morphologies.length} galaxies is a disk with 2 or more arms`);
+  const gray = toGray(data.images.subarray(spiral * size * size * 3, (spiral + 1) * size * size * 3), size, size);
+  const maps = Object.entries(KERNELS).map(([name, k]) => ({ name, map: convolve3x3(gray, size, size, k) }));
+  return { size, gray, maps };
+}

@@ -1,11 +1,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, smallModelSpec } from '../../lib/galactic-centre/model/architecture';
-import { inputScale, mapImage } from '../../lib/galactic-centre/train';
-import { arrayBlock, predictScores } from '../../lib/train';
-import { assertClose } from '../helpers';
-import { Random } from '../../lib/random';
+import { buildModel, smallModelSpec } from '../../../lib/galactic-centre/model/architecture';
+import { inputScale, mapImage } from '../../../lib/galactic-centre/train/classifier';
+import { arrayBlock, predictScores } from '../../../lib/train';
+import { assertClose } from '../../helpers';
+import { Random } from '../../../lib/random';
 
 before(async () => {
   await tf.setBackend('cpu');

@@ -5,8 +5,8 @@
  * Used by notebook 03-galaxy-zoo-gc.
  */
 import * as aq from 'arquero';
-import { accuracy } from '../metrics/classification';
-import { rocAuc } from '../metrics/roc';
+import { accuracy } from '../../metrics/classification';
+import { rocAuc } from '../../metrics/roc';
 
 const { op } = aq;
 

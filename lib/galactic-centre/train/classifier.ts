@@ -6,9 +6,10 @@
  * Used by notebook 03-galaxy-zoo-gc and `bench/galactic-centre.ts`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Random } from '../random';
-import { arrayBlock, fit, type ArrayBlock, type History } from '../train';
-import { buildModel, type LayerSpec } from './model/architecture';
+import { Random } from '../../random';
+import { arrayBlock, fit, type ArrayBlock, type History } from '../../train';
+import type { GcDataset } from '../data/dataset';
+import { buildModel, smallModelSpec, type LayerSpec } from '../model/architecture';
 
 /** 1 / (mean counts per pixel and band) of the first `sample` maps: the Rescaling factor. */
 export function inputScale(maps: Float32Array, pixelsPerMap: number, sample = 200): number {
@@ -72,6 +73,29 @@ export async function trainClassifier(train: LabelledMaps, validation: LabelledM
   return { model, history, secondsPerEpoch: seconds.reduce((a, b) => a + b, 0) / Math.max(1, seconds.length) };
 }
 
+/** A data set's maps with its DM labels (or other `labels`, e.g. the profile index) for `trainClassifier`. */
+export function labelledMaps(d: GcDataset, labels: ArrayLike<number> = d.label): LabelledMaps {
+  return { maps: d.maps, n: d.n, shape: d.shape, labels };
+}
+
+/** One run of the seed's small model at a learning rate. */
+export interface LearningRateRun {
+  lr: number;
+  run: TrainedClassifier;
+}
+
+/**
+ * The seed's small model trained at each learning rate in `lrs` (batch 100 as in the seed's Fig. 8,
+ * no early stopping), each seeded by `rng.fork('gc lr <lr>')`.
+ */
+export async function learningRateRuns(train: LabelledMaps, validation: LabelledMaps, o: { lrs: readonly number[]; epochs: number; scale: number; rng: Random }): Promise<LearningRateRun[]> {
+  const runs: LearningRateRun[] = [];
+  for (const lr of o.lrs) {
+    const run = await trainClassifier(train, validation, { spec: smallModelSpec(o.scale), lr, epochs: o.epochs, batchSize: 100, patience: 0, rng: o.rng.fork(`gc lr ${lr}`) });
+    runs.push({ lr, run });
+  }
+  return runs;
+}
 
 /** A display image of map `i`: √(counts summed over the bands) (or one band), `[height × width]`. */
 export function mapImage(maps: Float32Array, i: number, shape: readonly number[], band?: number): Float32Array {

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classIndex } from '../../lib/galaxy-zoo/data/decision-tree';
-import { describeVotes, rmseAll, rmseColumns } from '../../lib/galaxy-zoo/evaluate';
-import { assertClose } from '../helpers';
+import { classIndex } from '../../../lib/galaxy-zoo/data/decision-tree';
+import { describeVotes, rmseAll, rmseColumns } from '../../../lib/galaxy-zoo/evaluate/rmse';
+import { assertClose } from '../../helpers';
 
 test('describeVotes follows the most-voted answers down the tree', () => {
   const row = new Float32Array(37);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sensitivityCurve } from '../../lib/galactic-centre/evaluate';
+import { sensitivityCurve } from '../../../lib/galactic-centre/evaluate/sensitivity';
 
 test('sensitivity per step: each step against all no-DM maps', () => {
   const label = [0, 0, 1, 1, 1, 1];

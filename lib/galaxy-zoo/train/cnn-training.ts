@@ -4,10 +4,10 @@
  * Used by notebook 03-galaxy-zoo-gc.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { Random } from '../random';
-import { arrayBlock, fit, type History } from '../train';
-import { augmentedSource } from './data/augment';
-import { NUM_TARGETS } from './data/decision-tree';
+import { Random } from '../../random';
+import { arrayBlock, fit, type History } from '../../train';
+import { augmentedSource } from '../data/augment';
+import { NUM_TARGETS } from '../data/decision-tree';
 
 /** Images `[n, size, size, 3]` and targets `[n, 37]`. */
 export interface ImageSet {

@@ -1,0 +1,55 @@
+/**
+ * The Galactic Centre parts' sizes per run profile (notebook 03-galaxy-zoo-gc, parts B and C): map
+ * size, maps per (background, DM step) cell, epochs, patience and batch of the DM classifier, the
+ * profile task, the Bayesian CNN, and whether the large model is timed. `smoke` only checks that
+ * every cell runs; `default` is the study at a few minutes on one core; `full` is the seed's scale.
+ *
+ * A notebook changes one value with `const GC = { ...galacticCentreSettings(profile), epochs: 5 }`.
+ */
+import type { ProfileName } from '../../profile';
+
+/** Sizes of the Galactic Centre parts. */
+export interface GalacticCentreSettings {
+  /** counts-map rows and columns over the seed's 9° × 12° field (the seed's small model: 90 × 120) */
+  height: number;
+  width: number;
+  /** maps with DM per (background, DM step) cell, as many without: training and same-pool test sets */
+  perCell: number;
+  testPerCell: number;
+  /** the seed's lr 5·10⁻⁴ run: epochs, early-stopping patience (0: none), batch */
+  epochs: number;
+  patience: number;
+  batch: number;
+  /** epochs of the larger-learning-rate runs */
+  failEpochs: number;
+  /** the NFW / Einasto / none task: maps per cell and epochs */
+  profilePerCell: number;
+  profileEpochs: number;
+  /** the Bayesian CNN of part C: training and test maps, epochs, MC-dropout passes */
+  gceTrain: number;
+  gceTest: number;
+  gceEpochs: number;
+  gcePasses: number;
+  /** time one training step of the seed's large model (920×920 images) */
+  timeLargeModel: boolean;
+}
+
+export const GALACTIC_CENTRE_SETTINGS: Readonly<Record<ProfileName, GalacticCentreSettings>> = {
+  smoke: {
+    height: 24, width: 32, perCell: 1, testPerCell: 1, epochs: 2, patience: 0, batch: 50, failEpochs: 1,
+    profilePerCell: 1, profileEpochs: 1, gceTrain: 48, gceTest: 24, gceEpochs: 1, gcePasses: 4, timeLargeModel: false,
+  },
+  default: {
+    height: 30, width: 40, perCell: 15, testPerCell: 5, epochs: 20, patience: 6, batch: 50, failEpochs: 8,
+    profilePerCell: 12, profileEpochs: 12, gceTrain: 600, gceTest: 200, gceEpochs: 20, gcePasses: 20, timeLargeModel: false,
+  },
+  full: {
+    height: 90, width: 120, perCell: 200, testPerCell: 40, epochs: 100, patience: 10, batch: 500, failEpochs: 30,
+    profilePerCell: 100, profileEpochs: 40, gceTrain: 10000, gceTest: 2000, gceEpochs: 40, gcePasses: 30, timeLargeModel: true,
+  },
+};
+
+/** A fresh copy of the settings of `profile`. */
+export function galacticCentreSettings(profile: ProfileName): GalacticCentreSettings {
+  return { ...GALACTIC_CENTRE_SETTINGS[profile] };
+}
