@@ -16,9 +16,14 @@ export * from './telescope-array/data/splits'; // all data sets of the notebook 
 export * from './telescope-array/data/table'; // showers as table columns (primary, energy bin, S800…) for DataFrames
 export * from './telescope-array/data/stream'; // streamed, scaled batches from the shards; predictions
 export * from './telescope-array/model'; // the 1D + 2D convolutional correction network
+export * from './telescope-array/train/settings'; // the sizes of smoke, default and full, one typed object each
 export * from './telescope-array/train/correction'; // training from the stream with throughput and peak RSS
 export * from './telescope-array/train/search'; // random search scored by validation EV
+export * from './telescope-array/train/optimizers'; // Adadelta against Adam on the nuclei, photon fine-tuning
 export * from './telescope-array/evaluate/analysis'; // EV per target, corrected errors, binned resolution
 export * from './telescope-array/evaluate/test-set'; // predict + score a test set
-export * from './telescope-array/evaluate/plots'; // sample-event map, waveforms, resolution curves
+export * from './telescope-array/evaluate/resolution'; // angle68, ΔE/E bias and σ, σ(Δlog10 E): one estimator
+export * from './telescope-array/evaluate/tables'; // sample fit vs truth, energy table, data-set cost, search trials
+export * from './telescope-array/evaluate/summary'; // the summary's generated sentences
+export * from './telescope-array/evaluate/plots'; // LDF, sample-event map, waveforms, loss and resolution curves
 export * from './telescope-array/paper'; // the seed's numbers with sources and tolerances, our numbers beside them
