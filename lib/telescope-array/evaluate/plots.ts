@@ -6,6 +6,7 @@
  * Used by notebooks/02-telescope-array.ipynb.
  */
 import { Figure } from '../../plot/figure';
+import { imageGrid, type ImageGrid } from '../../plot/image';
 import { lineChart } from '../../plot/lines';
 import { binnedStats, type BinnedStats, type Errors } from './analysis';
 import type { Evaluation } from './test-set';
@@ -137,4 +138,16 @@ export function resolutionFigures(nuclei: Evaluation, photons: Evaluation): Reco
 /** Shows figures one after the other (in the notebook, or as the display fallback outside it). */
 export async function showFigures(figures: Iterable<Figure>): Promise<void> {
   for (const figure of figures) await figure.show();
+}
+
+/** Test digits of the warm-up with their true and predicted labels. */
+export function digitGrid(sample: { images: Float32Array; labels: Int32Array; predicted: Int32Array }): ImageGrid {
+  const pixels = 28 * 28;
+  const tiles = Array.from(sample.labels, (label, i) => ({
+    data: sample.images.subarray(i * pixels, (i + 1) * pixels),
+    height: 28,
+    width: 28,
+    title: `${label} → ${sample.predicted[i]}`,
+  }));
+  return imageGrid(tiles, { columns: 8, title: 'synthetic test digits: true → predicted', scale: 3 });
 }

@@ -6,6 +6,7 @@
 import type { DataSets } from '../data/splits';
 import type { OptimizerComparison } from '../train/optimizers';
 import type { TrainResult } from '../train/correction';
+import type { AblationRow } from '../train/ablation';
 import { resolutionChange } from './resolution';
 import { eventCount } from './tables';
 import type { Evaluation } from './test-set';
@@ -18,6 +19,8 @@ export interface RunSummary {
   photonRun: TrainResult;
   nuclei: Evaluation;
   photons: Evaluation;
+  /** the time-resolution ablation's rows, when it ran */
+  ablation?: readonly AblationRow[];
 }
 
 const f3 = (v: number): string => v.toFixed(3);
@@ -38,5 +41,11 @@ export function summaryMarkdown(s: RunSummary): string {
     `- **Energy**: σ(Δlog10 E) nuclei ${resolutionChange(n, 'sigmaLogE')}, photons ${resolutionChange(p, 'sigmaLogE')}; ` +
       `ΔE/E bias and σ: nuclei ${resolutionChange(n, 'biasE')} and ${resolutionChange(n, 'sigmaE')}, ` +
       `photons ${resolutionChange(p, 'biasE')} and ${resolutionChange(p, 'sigmaE')} (σ/(1+bias): ${resolutionChange(p, 'relSigmaE')}).`,
+    ...(s.ablation ? [ablationSentence(s.ablation)] : []),
   ].join('\n');
+}
+
+function ablationSentence(rows: readonly AblationRow[]): string {
+  const parts = rows.map((r) => `${r['bin (ns)']} ns bins ${f3(r['mean val EV'])} (log10 E ${f3(r.dLog10E)}, ${r.seconds} s)`);
+  return `- **Time resolution** (the same events, epochs and seeds; mean validation EV): ${parts.join(' against ')}.`;
 }

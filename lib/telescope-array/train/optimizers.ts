@@ -7,6 +7,7 @@
  *
  * Used by notebooks/02-telescope-array.ipynb.
  */
+import * as path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { Random } from '../../random';
 import type { ShardInfo } from '../data/shards';
@@ -32,6 +33,8 @@ export interface CompareOptions {
   batchSize: number;
   /** seed of the initial weights (the same for every optimizer) and of the batch order */
   seed: number;
+  /** a folder for per-epoch checkpoints, one subfolder per optimizer (resumable training, see `./checkpoint.ts`) */
+  checkpoint?: string;
 }
 
 /** One trained network per optimizer, its validation EV, and the optimizer kept. */
@@ -54,7 +57,8 @@ export async function compareOptimizers(o: CompareOptions): Promise<OptimizerCom
   const valEV = {} as Record<OptimizerName, Record<string, number>>;
   for (const opt of OPTIMIZERS) {
     models[opt] = compiledNet({ ...o.arch, rng: new Random(o.seed) }, opt);
-    const fitOptions = { epochs: o.epochs, batchSize: o.batchSize, rng: new Random(o.seed + 1), label: opt };
+    const checkpoint = o.checkpoint === undefined ? {} : { checkpoint: path.join(o.checkpoint, opt) };
+    const fitOptions = { epochs: o.epochs, batchSize: o.batchSize, rng: new Random(o.seed + 1), label: opt, ...checkpoint };
     runs[opt] = await trainCorrection(models[opt], { train: o.train, validation: o.validation, norm: o.norm, ...fitOptions });
     valEV[opt] = (await evaluate(models[opt], o.validation, o.norm)).ev;
   }
@@ -112,4 +116,11 @@ export async function fineTunePhotons(nuclei: tf.LayersModel, o: FineTuneOptions
     label: `photons, ${o.optimizer}, fine-tuned`,
   });
   return { model, run };
+}
+
+/** The run's scale for the results: training events streamed (nuclei + photons) and the peak resident memory (MB). */
+export function runScale(train: readonly (readonly ShardInfo[])[], runs: readonly TrainResult[]): { trainEvents: number; peakRssMb: number } {
+  const trainEvents = train.flat().reduce((a, s) => a + s.n, 0);
+  const peakRssMb = (Math.max(...runs.map((r) => r.peakRssMiB)) * 1024 * 1024) / 1e6;
+  return { trainEvents, peakRssMb };
 }
