@@ -15,10 +15,20 @@ export * from './telescope-array/data/generate'; // simulate → cut → reconst
 export * from './telescope-array/data/splits'; // all data sets of the notebook in one call
 export * from './telescope-array/data/table'; // showers as table columns (primary, energy bin, S800…) for DataFrames
 export * from './telescope-array/data/stream'; // streamed, scaled batches from the shards; predictions
-export * from './telescope-array/model'; // the 1D + 2D convolutional correction network
-export * from './telescope-array/train/correction'; // training from the stream with throughput and peak RSS
+export * from './telescope-array/data/digits'; // MNIST-shaped synthetic digits for the warm-up
+export * from './telescope-array/model'; // the 1D + 2D convolutional correction network (time pooling an option); the warm-up CNN
+export * from './telescope-array/train/settings'; // the sizes of smoke, default and full, one typed object each
+export * from './telescope-array/train/correction';
+export * from './telescope-array/train/checkpoint'; // per-epoch checkpoints: resumable training at full
+export * from './telescope-array/train/ablation'; // coarse (80 ns) against full (20 ns) time resolution
+export * from './telescope-array/train/warmup'; // the lecture's warm-up: a small CNN on digits // training from the stream with throughput and peak RSS
 export * from './telescope-array/train/search'; // random search scored by validation EV
+export * from './telescope-array/train/optimizers'; // Adadelta against Adam on the nuclei, photon fine-tuning
 export * from './telescope-array/evaluate/analysis'; // EV per target, corrected errors, binned resolution
 export * from './telescope-array/evaluate/test-set'; // predict + score a test set
-export * from './telescope-array/evaluate/plots'; // sample-event map, waveforms, resolution curves
+export * from './telescope-array/evaluate/resolution'; // angle68, ΔE/E bias and σ, σ(Δlog10 E): one estimator
+export * from './telescope-array/evaluate/tables'; // sample fit vs truth, energy table, data-set cost, search trials
+export * from './telescope-array/evaluate/energy-scale'; // why the photons' ΔE/E σ grows as their bias goes
+export * from './telescope-array/evaluate/summary'; // the summary's generated sentences
+export * from './telescope-array/evaluate/plots'; // LDF, sample-event map, waveforms, loss and resolution curves
 export * from './telescope-array/paper'; // the seed's numbers with sources and tolerances, our numbers beside them

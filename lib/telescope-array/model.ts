@@ -21,7 +21,13 @@ export interface NetOptions {
   /** detectors per side, trace length */
   N: number;
   T: number;
-  /** filters of the 1D (time) convolutions over 80 ns bins, each followed by max-pooling ×2 (default [8, 16]) */
+  /**
+   * 20 ns bins summed into one before the time convolutions (averaged, the same up to a scale): 4 gives
+   * 80 ns bins, the cheap setting of `smoke` and `default` (default 4 for T ≥ 16, else 1); 1 keeps the
+   * full 20 ns resolution that the muon spikes and rise times of the seed's sample event need.
+   */
+  timePool?: number;
+  /** filters of the 1D (time) convolutions, each followed by max-pooling ×2 (default [8, 16]) */
   conv1d?: number[];
   /** filters of the 3 × 3 grid convolutions (default [32]) */
   conv2d?: number[];
@@ -47,6 +53,13 @@ export function makeOptimizer(name: OptimizerName, lr?: number): tf.Optimizer {
   return name === 'adam' ? tf.train.adam(lr ?? 1e-3) : new ZeilerAdadelta(lr ?? 1.0, 0.95, 1e-6);
 }
 
+/** The time pooling a network uses: `opts.timePool`, or 4 for T ≥ 16 and 1 for shorter traces. */
+export function timePoolOf(opts: Pick<NetOptions, 'T' | 'timePool'>): number {
+  const pool = opts.timePool ?? (opts.T >= 16 ? 4 : 1);
+  if (!Number.isInteger(pool) || pool < 1 || pool > opts.T) throw new RangeError(`timePool: ${pool} is not a whole number of bins between 1 and T = ${opts.T}`);
+  return pool;
+}
+
 /** Builds the network with inputs `waveforms` [N, N, T, 2], `detectors` [N, N, F], `standard` [P]; output [3]. */
 export function buildCorrectionNet(opts: NetOptions): tf.LayersModel {
   const { N, T, rng } = opts;
@@ -60,11 +73,11 @@ export function buildCorrectionNet(opts: NetOptions): tf.LayersModel {
   const std = tf.input({ shape: [STANDARD_FEATURES.length], name: 'standard' });
 
   // 1D convolutions along time, per detector: [1, 3] kernels over [N·N, t, channels]. The 20 ns bins
-  // are first summed in fours (80 ns) to keep the cost low on one CPU core; each convolution is
-  // followed by max-pooling ×2.
+  // are first pooled by `timePool` (4: 80 ns bins, to keep the cost low on one CPU core; 1: full
+  // resolution); each convolution is followed by max-pooling ×2.
   let h = tf.layers.reshape({ targetShape: [N * N, T, 2] }).apply(wf) as tf.SymbolicTensor;
-  const pre = T >= 16 ? 4 : 1;
-  h = tf.layers.averagePooling2d({ poolSize: [1, pre], strides: [1, pre] }).apply(h) as tf.SymbolicTensor;
+  const pre = timePoolOf(opts);
+  if (pre > 1) h = tf.layers.averagePooling2d({ poolSize: [1, pre], strides: [1, pre] }).apply(h) as tf.SymbolicTensor;
   let t = Math.floor(T / pre);
   for (const filters of conv1d) {
     h = tf.layers.conv2d({ filters, kernelSize: [1, 3], padding: 'same', activation: 'relu', kernelInitializer: init(), kernelRegularizer: reg }).apply(h) as tf.SymbolicTensor;
@@ -96,5 +109,27 @@ export function buildCorrectionNet(opts: NetOptions): tf.LayersModel {
 export function compiledNet(opts: NetOptions, optimizer: OptimizerName, lr?: number): tf.LayersModel {
   const model = buildCorrectionNet(opts);
   model.compile({ optimizer: makeOptimizer(optimizer, lr), loss: 'meanSquaredError' });
+  return model;
+}
+
+/**
+ * The warm-up's small CNN for 28 × 28 digits (seed 001, "Convolutional ANN": 5 × 5 kernels whose
+ * weights are shared over the image): conv 5 × 5 (8) → max-pool 2 → conv 3 × 3 (16) → max-pool 2 →
+ * dense 10 with softmax; Adam, categorical cross-entropy, accuracy.
+ */
+export function compiledDigitCnn(rng: Random): tf.LayersModel {
+  const init = () => tf.initializers.glorotUniform({ seed: rng.integer(0, 2 ** 31 - 1) });
+  const model = tf.sequential({
+    name: 'digit_cnn',
+    layers: [
+      tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 5, activation: 'relu', kernelInitializer: init() }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: init() }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init() }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.adam(2e-3), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }

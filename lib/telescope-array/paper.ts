@@ -5,7 +5,10 @@
  *
  * The lecture gives no numbers for its network: it defines the explained variance EV as the figure of
  * merit and shows resolution plots (Δcos θ, ΔE/E) before and after the correction. So every quantity
- * here has no paper value; the sources say which slide shows the corresponding plot.
+ * here has no paper value, except the number of training events (the lecture's ~10⁶); the sources
+ * say which slide shows the corresponding plot. Besides the two sets' EVs and resolutions the
+ * notebook records the run's scale (`train_events`, `peak_rss_mb`), the time-resolution ablation
+ * (`ablation_ev_*_80ns` against `_20ns`) and the digit warm-up's accuracy.
  *
  * Used by the Telescope Array notebook's closing section.
  */
@@ -25,13 +28,18 @@ function ev(target: 'nx' | 'ny' | 'log10e', set: Sample): Quantity {
 type Sample = 'nuclei' | 'photons';
 type Stage = 'standard' | 'corrected';
 
-const RESOLUTIONS: { key: string; label: string; unit: string; direction: Direction }[] = [
-  { key: 'angle68', label: '68 % containment angle', unit: '°', direction: 'lower-is-better' },
-  { key: 'bias_de', label: 'ΔE/E bias', unit: '', direction: 'closer-is-better' },
-  { key: 'sigma_de', label: 'ΔE/E σ', unit: '', direction: 'lower-is-better' },
-  { key: 'rel_sigma_de', label: 'σ/(1 + bias) of E_rec/E_true', unit: '', direction: 'lower-is-better' },
-  { key: 'sigma_log10e', label: 'σ(Δlog10 E)', unit: '', direction: 'lower-is-better' },
+/**
+ * The resolution rows, keyed `<prefix>_<set>_<std|corr><suffix>` as issue 17 names them (e.g.
+ * `angle68_nuclei_std_deg`, `de_over_e_sigma_nuclei_corr`).
+ */
+const RESOLUTIONS: { key: keyof Resolution; prefix: string; suffix: string; label: string; unit: string; direction: Direction }[] = [
+  { key: 'angle68', prefix: 'angle68', suffix: '_deg', label: '68 % containment angle', unit: '°', direction: 'lower-is-better' },
+  { key: 'biasE', prefix: 'de_over_e_bias', suffix: '', label: 'ΔE/E bias', unit: '', direction: 'closer-is-better' },
+  { key: 'sigmaE', prefix: 'de_over_e_sigma', suffix: '', label: 'ΔE/E σ', unit: '', direction: 'lower-is-better' },
+  { key: 'relSigmaE', prefix: 'de_over_e_rel_sigma', suffix: '', label: 'σ/(1 + bias) of E_rec/E_true', unit: '', direction: 'lower-is-better' },
+  { key: 'sigmaLogE', prefix: 'sigma_log10e', suffix: '', label: 'σ(Δlog10 E)', unit: '', direction: 'lower-is-better' },
 ];
+const STAGE_KEY: Record<Stage, string> = { standard: 'std', corrected: 'corr' };
 
 /** Resolution figures of one set at one stage, as the notebook computes them. */
 export type Resolution = { angle68: number; biasE: number; sigmaE: number; relSigmaE: number; sigmaLogE: number };
@@ -46,7 +54,6 @@ function evOf(o: SetNumbers, target: string): number {
 }
 
 function setResults(set: Sample, o: SetNumbers): Measured[] {
-  const value = (r: Resolution, key: string) => ({ angle68: r.angle68, bias_de: r.biasE, sigma_de: r.sigmaE, rel_sigma_de: r.relSigmaE, sigma_log10e: r.sigmaLogE })[key]!;
   const evRows: Measured[] = [
     { ...ev('nx', set), ours: evOf(o, 'dNx') },
     { ...ev('ny', set), ours: evOf(o, 'dNy') },
@@ -54,14 +61,50 @@ function setResults(set: Sample, o: SetNumbers): Measured[] {
   ];
   const resolutionRows = RESOLUTIONS.flatMap((r) =>
     (['standard', 'corrected'] as Stage[]).map((stage) => ({
-      ...ownQuantity(`${r.key}_${set}_${stage}`, `${r.label} (${set}, ${stage})`, r.unit, r.direction, PLOT_SOURCE),
-      ours: value(o[stage], r.key),
+      ...ownQuantity(`${r.prefix}_${set}_${STAGE_KEY[stage]}${r.suffix}`, `${r.label} (${set}, ${stage})`, r.unit, r.direction, PLOT_SOURCE),
+      ours: o[stage][r.key],
     })),
   );
   return [...evRows, ...resolutionRows];
 }
 
-/** Our numbers for `recordResults('02-telescope-array', ...)`: nuclei and photons, EV and resolutions. */
-export function telescopeArrayResults(o: { nuclei: SetNumbers; photons: SetNumbers }): Measured[] {
-  return [...setResults('nuclei', o.nuclei), ...setResults('photons', o.photons)];
+const TRAINING_SOURCE = `${SEED}, "Training the model": ~10⁶ training samples (100 GB), streamed from HDF5 with Keras generators`;
+const WARMUP_SOURCE = `${SEED}, "MNIST database" and "Convolutional ANN" slides: the digits as the CNN example, no accuracy quoted`;
+const ABLATION_SOURCE = `${SEED}, "SD reconstruction NN architecture": waveforms (N, N, T, 2) with T = 128–256 bins of 20 ns; no ablation shown`;
+
+/** The run's scale: training events streamed (the lecture's ~10⁶ as its value) and the process's peak memory. */
+function trainingRows(t: { trainEvents: number; peakRssMb: number }): Measured[] {
+  return [
+    { key: 'train_events', label: 'training events (nuclei + photons)', unit: 'events', ours: t.trainEvents, paper: 1e6, source: TRAINING_SOURCE, direction: 'higher-is-better', tolerance: 0.5, relative: true },
+    { ...ownQuantity('peak_rss_mb', 'peak resident memory while streaming', 'MB', 'lower-is-better', TRAINING_SOURCE), ours: t.peakRssMb },
+  ];
+}
+
+/** The time-resolution ablation: mean and log-energy validation EV per bin width. */
+function ablationRows(rows: readonly { 'bin (ns)': number; 'mean val EV': number; dLog10E: number }[]): Measured[] {
+  return rows.flatMap((r) => [
+    { ...ownQuantity(`ablation_ev_mean_${r['bin (ns)']}ns`, `ablation: mean validation EV, ${r['bin (ns)']} ns bins`, '', 'higher-is-better', ABLATION_SOURCE), ours: r['mean val EV'] },
+    { ...ownQuantity(`ablation_ev_log10e_${r['bin (ns)']}ns`, `ablation: validation EV of log10 E, ${r['bin (ns)']} ns bins`, '', 'higher-is-better', ABLATION_SOURCE), ours: r.dLog10E },
+  ]);
+}
+
+/** What the notebook records besides the two sets' numbers (each part optional). */
+export interface ExtraNumbers {
+  training?: { trainEvents: number; peakRssMb: number };
+  ablation?: readonly { 'bin (ns)': number; 'mean val EV': number; dLog10E: number }[];
+  /** test accuracy of the MNIST-shaped warm-up */
+  warmupAccuracy?: number;
+}
+
+/** Our numbers for `recordResults('02-telescope-array', ...)`: nuclei and photons, EV and resolutions, and the extras. */
+export function telescopeArrayResults(o: { nuclei: SetNumbers; photons: SetNumbers } & ExtraNumbers): Measured[] {
+  const warmup: Measured[] =
+    o.warmupAccuracy === undefined ? [] : [{ ...ownQuantity('warmup_digits_accuracy', 'warm-up: CNN accuracy on MNIST-shaped synthetic digits', '', 'higher-is-better', WARMUP_SOURCE), ours: o.warmupAccuracy }];
+  return [
+    ...warmup,
+    ...setResults('nuclei', o.nuclei),
+    ...setResults('photons', o.photons),
+    ...(o.training ? trainingRows(o.training) : []),
+    ...(o.ablation ? ablationRows(o.ablation) : []),
+  ];
 }

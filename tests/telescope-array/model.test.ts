@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../lib/backend';
 import { Random } from '../../lib/random';
-import { buildCorrectionNet, compiledNet, makeOptimizer } from '../../lib/telescope-array/model';
+import { buildCorrectionNet, compiledNet, makeOptimizer, timePoolOf } from '../../lib/telescope-array/model';
 
 before(async () => {
   await initBackend({ quiet: true });
@@ -53,4 +53,17 @@ test('Adadelta uses the seed paper settings (ρ = 0.95, ε = 1e-6, lr 1)', () =>
   assert.equal(cfg.rho, 0.95);
   assert.equal(cfg.epsilon, 1e-6);
   assert.equal(cfg.learningRate, 1);
+});
+
+test('time pooling: 4 sums 20 ns bins into 80 ns ones (the default), 1 keeps all 128; the time convolutions see that many bins', () => {
+  const layerOf = (model: tf.LayersModel) => model.layers.find((l) => l.getClassName() === 'Conv2D')!;
+  const coarse = buildCorrectionNet({ N: 2, T: 128, conv1d: [4], conv2d: [], dense: [8], rng: new Random(1) });
+  const fine = buildCorrectionNet({ N: 2, T: 128, timePool: 1, conv1d: [4], conv2d: [], dense: [8], rng: new Random(1) });
+  assert.deepEqual((layerOf(coarse).input as tf.SymbolicTensor).shape, [null, 4, 32, 2]);
+  assert.deepEqual((layerOf(fine).input as tf.SymbolicTensor).shape, [null, 4, 128, 2]);
+  assert.equal(timePoolOf({ T: 128 }), 4);
+  assert.equal(timePoolOf({ T: 8 }), 1);
+  assert.throws(() => timePoolOf({ T: 128, timePool: 3.5 }), /timePool: 3.5 is not a whole number/);
+  coarse.dispose();
+  fine.dispose();
 });

@@ -126,3 +126,15 @@ export function simulateEvent(cfg: SimConfig, rng: Random): SimEvent {
   }
   return { truth, x, y, detectors, triggered: strong >= TRIGGER_COUNT };
 }
+
+/**
+ * The first triggered event of `cfg` with at least `minEnergyEeV` (the notebook's sample event, as the
+ * seed shows one: a high-energy event with many counters); gives up after `maxTries` draws.
+ */
+export function drawSampleEvent(cfg: SimConfig, rng: Random, minEnergyEeV = 20, maxTries = 100_000): SimEvent {
+  for (let k = 0; k < maxTries; k++) {
+    const ev = simulateEvent(cfg, rng);
+    if (ev.triggered && ev.truth.energyEeV >= minEnergyEeV) return ev;
+  }
+  throw new Error(`drawSampleEvent: no triggered ${cfg.set} event above ${minEnergyEeV} EeV in ${maxTries} draws`);
+}

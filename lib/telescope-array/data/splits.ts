@@ -48,6 +48,8 @@ export interface DataSets {
   /** bytes on disk of all shards */
   bytes: number;
   seconds: { calibration: number; simulate: number; write: number };
+  /** CPU seconds (user + system) of the whole process while the sets were made */
+  cpuSeconds: number;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function makeDataSets(baseDir: string, sizes: SplitSizes, opts: { N
 
 async function writeSplits(dir: string, sizes: SplitSizes, opts: { N: number; T: number; shardSize: number; seed: number }): Promise<Omit<DataSets, 'dir' | 'remove'>> {
   const root = new Random(opts.seed);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const table = calibrateEnergy(sizes.calibration, { set: 'nuclei', T: opts.T }, root.fork('calibration'));
   const calibration = (performance.now() - t0) / 1000;
@@ -89,5 +92,10 @@ async function writeSplits(dir: string, sizes: SplitSizes, opts: { N: number; T:
   const testPhotons = await make('test-photons', 'photons', sizes.testPhotons);
   const all = [...trainNuclei, ...trainPhotons, ...validationNuclei, ...validationPhotons, ...testNuclei, ...testPhotons];
   const bytes = all.reduce((a, s) => a + fs.statSync(s.path).size, 0);
-  return { table, trainNuclei, trainPhotons, validationNuclei, validationPhotons, testNuclei, testPhotons, eventsPerSecond: accepted / simulate, acceptance: accepted / simulated, bytes, seconds: { calibration, simulate, write } };
+  return { table, trainNuclei, trainPhotons, validationNuclei, validationPhotons, testNuclei, testPhotons, eventsPerSecond: accepted / simulate, acceptance: accepted / simulated, bytes, seconds: { calibration, simulate, write }, cpuSeconds: cpuSecondsSince(cpu0) };
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }

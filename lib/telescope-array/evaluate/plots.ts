@@ -6,8 +6,12 @@
  * Used by notebooks/02-telescope-array.ipynb.
  */
 import { Figure } from '../../plot/figure';
+import { imageGrid, type ImageGrid } from '../../plot/image';
 import { lineChart } from '../../plot/lines';
-import type { BinnedStats } from './analysis';
+import { binnedStats, type BinnedStats, type Errors } from './analysis';
+import type { Evaluation } from './test-set';
+import type { TrainResult } from '../train/correction';
+import { etaOfZenith, ldf } from '../data/ldf';
 import { BIN_NS, STATE } from '../data/detector';
 import type { StandardFit } from '../data/reconstruct';
 import type { SimEvent } from '../data/simulate';
@@ -90,4 +94,60 @@ export function binnedChart(std: BinnedStats, corr: BinnedStats, key: 'std' | 'q
     ],
     { title, xTitle: 'log10(E/EeV)', yTitle, points: true, width: 360, height: 220 },
   );
+}
+
+/** The seed's LDF(r) = f(r)/f(800 m) from 100 m to 4 km at the given zeniths (degrees), log–log. */
+export function ldfChart(zenithsDeg: readonly number[] = [0, 30, 45], points = 60): Figure {
+  const radii = Array.from({ length: points }, (_, i) => 100 * Math.pow(40, i / (points - 1)));
+  const curve = (deg: number) => ({ name: `θ = ${deg}°`, x: radii, y: radii.map((r) => ldf(r, etaOfZenith((deg * Math.PI) / 180))) });
+  return lineChart(zenithsDeg.map(curve), { title: 'LDF(r) = f(r) / f(800 m)', xTitle: 'distance from the axis', xUnit: 'm', yTitle: 'LDF', logX: true, logY: true });
+}
+
+/** Training (solid) and validation (dashed) loss per epoch of named training runs. */
+export function lossCurves(runs: Record<string, TrainResult>, title = 'MSE of the scaled corrections'): Figure {
+  const series = Object.entries(runs).flatMap(([name, r]) => [
+    { name: `${name} train`, x: r.history.column('epoch'), y: r.history.column('loss') },
+    { name: `${name} validation`, x: r.history.column('epoch'), y: r.history.column('val_loss'), dashed: true },
+  ]);
+  return lineChart(series, { title, xTitle: 'epoch', yTitle: 'loss', points: true });
+}
+
+/** The energy bins (log10(E/EeV)) of the resolution curves. */
+export const RESOLUTION_EDGES = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0] as const;
+
+/** One error of an evaluation in bins of true log10(E/EeV), standard and corrected. */
+export function binnedErrors(e: Evaluation, key: keyof Errors, edges: readonly number[] = RESOLUTION_EDGES): [BinnedStats, BinnedStats] {
+  return [binnedStats(e.truth.log10E, e.standard[key], edges), binnedStats(e.truth.log10E, e.corrected[key], edges)];
+}
+
+/**
+ * The seed's "preliminary results" figures for nuclei and photons: bias ± σ of Δcos θ and ΔE/E, and
+ * the 68 % containment angle, against log10(E/EeV), standard vs corrected.
+ */
+export function resolutionFigures(nuclei: Evaluation, photons: Evaluation): Record<string, Figure> {
+  const sets = { nuclei, photons };
+  const figures: Record<string, Figure> = {};
+  for (const [name, e] of Object.entries(sets)) {
+    figures[`${name} Δcos θ`] = resolutionChart(...binnedErrors(e, 'dCosZenith'), 'Δcos θ', `${name}: Δcos θ`);
+    figures[`${name} ΔE/E`] = resolutionChart(...binnedErrors(e, 'dEOverE'), 'ΔE/E', `${name}: ΔE/E`);
+    figures[`${name} angle`] = binnedChart(...binnedErrors(e, 'angleDeg'), 'q68', '68 % containment (deg)', `${name}: angular resolution`);
+  }
+  return figures;
+}
+
+/** Shows figures one after the other (in the notebook, or as the display fallback outside it). */
+export async function showFigures(figures: Iterable<Figure>): Promise<void> {
+  for (const figure of figures) await figure.show();
+}
+
+/** Test digits of the warm-up with their true and predicted labels. */
+export function digitGrid(sample: { images: Float32Array; labels: Int32Array; predicted: Int32Array }): ImageGrid {
+  const pixels = 28 * 28;
+  const tiles = Array.from(sample.labels, (label, i) => ({
+    data: sample.images.subarray(i * pixels, (i + 1) * pixels),
+    height: 28,
+    width: 28,
+    title: `${label} → ${sample.predicted[i]}`,
+  }));
+  return imageGrid(tiles, { columns: 8, title: 'synthetic test digits: true → predicted', scale: 3 });
 }

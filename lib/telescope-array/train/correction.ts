@@ -8,7 +8,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import { Random } from '../../random';
 import { fit } from '../../train/fit';
-import type { History } from '../../train/history';
+import { History } from '../../train/history';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint';
 import type { ProgressMode } from '../../train/progress';
 import type { ShardInfo } from '../data/shards';
 import { shardSource, type Normalizer } from '../data/stream';
@@ -28,6 +29,12 @@ export interface TrainCorrectionOptions {
   patience?: number;
   progress?: ProgressMode;
   label?: string;
+  /**
+   * a folder for checkpoints (see `./checkpoint.ts`): training goes epoch by epoch, saving after each,
+   * and continues after the last saved epoch when the folder holds one (early stopping is not
+   * available then)
+   */
+  checkpoint?: string;
 }
 
 /** History plus throughput and memory of a training run. */
@@ -45,6 +52,37 @@ const MIB = 1024 * 1024;
 
 /** Trains a compiled model; see {@link TrainCorrectionOptions}. */
 export async function trainCorrection(model: tf.LayersModel, opts: TrainCorrectionOptions): Promise<TrainResult> {
+  return opts.checkpoint === undefined ? trainAtOnce(model, opts) : trainResumably(model, { ...opts, checkpoint: opts.checkpoint });
+}
+
+/**
+ * Epoch by epoch with a checkpoint after each; epoch e streams the batches of `rng.fork('epoch e')`,
+ * so that a resumed run trains on the same batches as an uninterrupted one. Throughput and memory
+ * are those of the epochs run by this call.
+ */
+async function trainResumably(model: tf.LayersModel, opts: TrainCorrectionOptions & { checkpoint: string }): Promise<TrainResult> {
+  if (opts.patience) throw new Error('trainCorrection: early stopping (patience) cannot be combined with checkpoints');
+  const restored = await loadCheckpoint(opts.checkpoint, model);
+  const history = new History();
+  for (const row of restored?.history ?? []) history.push(row);
+  const startRssMiB = process.memoryUsage().rss / MIB;
+  let peakRssMiB = startRssMiB;
+  let seconds = 0;
+  let samples = 0;
+  for (let epoch = (restored?.epoch ?? 0) + 1; epoch <= opts.epochs; epoch++) {
+    const one = await trainAtOnce(model, { ...opts, epochs: 1, rng: opts.rng.fork(`epoch ${epoch}`), label: `${opts.label ?? 'train'} ${epoch}/${opts.epochs}` });
+    const row = one.history.last();
+    if (row) history.push({ ...row, epoch });
+    await saveCheckpoint(opts.checkpoint, model, { epoch, history: history.toRows() });
+    peakRssMiB = Math.max(peakRssMiB, one.peakRssMiB);
+    const nTrain = opts.train.reduce((a, s) => a + s.n, 0);
+    seconds += nTrain / one.samplesPerSecond;
+    samples += nTrain;
+  }
+  return { history, samplesPerSecond: seconds > 0 ? samples / seconds : NaN, peakRssMiB, startRssMiB };
+}
+
+async function trainAtOnce(model: tf.LayersModel, opts: TrainCorrectionOptions): Promise<TrainResult> {
   const startRssMiB = process.memoryUsage().rss / MIB;
   let peak = startRssMiB;
   const clock = new Stopwatch();

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Random } from '../../../lib/random';
-import { drawShower, GRID_SPACING_M, patchPositions, simulateEvent } from '../../../lib/telescope-array/data/simulate';
+import { drawSampleEvent, drawShower, GRID_SPACING_M, patchPositions, simulateEvent } from '../../../lib/telescope-array/data/simulate';
 import { groundShower, meanXmax, muonScale } from '../../../lib/telescope-array/data/primaries';
 
 test('patch positions form a square grid 1.2 km apart around the cell [0, s)²', () => {
@@ -60,4 +60,14 @@ test('most events at these energies trigger, with signals and times on the hit d
     assert.ok(hits.every((d) => d.signal > 0 && Number.isFinite(d.timeNs)));
   }
   assert.ok(triggered >= 30, `${triggered} of 40 triggered`);
+});
+
+test('the sample event: the first triggered event above the energy asked for, as a loop over simulateEvent would find it', () => {
+  const ev = drawSampleEvent({ set: 'nuclei', T: 32 }, new Random(3), 20);
+  assert.ok(ev.triggered && ev.truth.energyEeV >= 20);
+  const rng = new Random(3);
+  let first = simulateEvent({ set: 'nuclei', T: 32 }, rng);
+  while (!first.triggered || first.truth.energyEeV < 20) first = simulateEvent({ set: 'nuclei', T: 32 }, rng);
+  assert.equal(ev.truth.energyEeV, first.truth.energyEeV);
+  assert.throws(() => drawSampleEvent({ set: 'nuclei', T: 32 }, new Random(3), 1e6, 5), /no triggered nuclei event above 1000000 EeV in 5 draws/);
 });
