@@ -14,6 +14,8 @@
  *   - `AvgPoolGrad` (one pass per window) — ./avg-pool-grad
  *   - `Conv3D` and its two gradients (sums of 2-D convolutions over depth planes) — ./conv3d
  *   - `Slice` (contiguous runs from wasm memory; the stock kernel copies its whole input first) — ./slice
+ *   - `Identity` and same-dtype `Cast` (share the input's memory; the engine clones every tensor a
+ *     gradient saves) — ./identity
  *
  * Called once by `initBackend` (./index), before or after the wasm backend starts.
  */
@@ -24,6 +26,7 @@ import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input';
 import { conv3dBackpropFilterKernel, conv3dBackpropInputKernel, conv3dKernel } from './conv3d';
 import { gatherV2Kernel } from './gather';
+import { castKernel, identityKernel } from './identity';
 import { maxPoolGradKernel } from './max-pool-grad';
 import { sliceKernel } from './slice';
 import { sumKernel } from './sum';
@@ -46,6 +49,8 @@ const WRAPPERS: Record<string, (stock: tf.KernelFunc) => tf.KernelFunc> = {
   Conv3DBackpropFilterV2: conv3dBackpropFilterKernel,
   Conv3DBackpropInputV2: conv3dBackpropInputKernel,
   Slice: sliceKernel,
+  Identity: identityKernel,
+  Cast: castKernel,
 };
 
 /** Kernels wasm lacks, by name. */

@@ -99,6 +99,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   registerPool(env, exports);
   registerMatmul(env, exports);
   registerElementwise(env, exports);
+  registerBatchNorm(env, exports);
   return exports;
 }
 
