@@ -26,6 +26,16 @@ export const SEARCH_SPACE: SearchSpace = {
   loss: ['crossEntropy', 'focal', 'labelSmoothing'],
 };
 
+/** The seed's best network from its optuna run (§3.2.4): layers 800/1000/1200, embedding size 0.1. */
+export const SEED_LAYERS: readonly number[] = [800, 1000, 1200];
+export const SEED_EMBEDDING_SCALE = 0.1;
+
+/** The space of a run: `SEARCH_SPACE`, plus the seed's 800/1000/1200 and embedding 0.1 when `s.seedNetwork` (`full`). */
+export function searchSpace(s: { seedNetwork: boolean }): SearchSpace {
+  if (!s.seedNetwork) return SEARCH_SPACE;
+  return { ...SEARCH_SPACE, layers: [...SEARCH_SPACE.layers, SEED_LAYERS], embeddingScale: [SEED_EMBEDDING_SCALE, ...SEARCH_SPACE.embeddingScale] };
+}
+
 /** How the trials are proposed. */
 export type SamplerName = 'random' | 'tpe';
 
@@ -66,7 +76,7 @@ export function validationAucObjective(train: FeatureSet, validation: FeatureSet
  * Runs `s.trials` trials proposed by `sampler` on the first `s.searchRows` training events, with
  * median pruning after the first epoch once two trials have completed (optuna's `MedianPruner(n_warmup_steps=1, n_startup_trials=2)`).
  */
-export async function searchNetworks(split: Split, s: ZprimeSettings, sampler: SamplerName, rng: Random, space: SearchSpace = SEARCH_SPACE): Promise<SearchRun> {
+export async function searchNetworks(split: Split, s: ZprimeSettings, sampler: SamplerName, rng: Random, space: SearchSpace = searchSpace(s)): Promise<SearchRun> {
   const objective = validationAucObjective(firstRows(split.train, s.searchRows), split.validation, s);
   const pruner = new MedianPruner(1, 2);
   const trials = sampler === 'tpe'
@@ -79,4 +89,17 @@ export async function searchNetworks(split: Split, s: ZprimeSettings, sampler: S
 export function bestTrialValue(trials: readonly Trial[]): number {
   const complete = trials.filter((t) => t.state === 'complete' && Number.isFinite(t.value)).map((t) => t.value);
   return complete.length ? Math.max(...complete) : NaN;
+}
+
+/** One row per search: sampler, trials, completed, pruned, best validation AUC and its network, seconds. */
+export function searchSummary(runs: readonly SearchRun[]): Record<string, string | number>[] {
+  return runs.map((r) => {
+    const complete = r.trials.filter((t) => t.state === 'complete');
+    const best = complete.find((t) => t.value === bestTrialValue(r.trials));
+    return {
+      sampler: r.sampler === 'tpe' ? 'TPE' : 'random', trials: r.trials.length, completed: complete.length, pruned: r.trials.length - complete.length,
+      'best val AUC': bestTrialValue(r.trials), 'best layers': best ? best.params.layers.join('/') : '—',
+      'best emb scale': best ? best.params.embeddingScale : NaN, seconds: +r.trials.reduce((a, t) => a + t.seconds, 0).toFixed(1),
+    };
+  });
 }

@@ -82,6 +82,39 @@ export function baselineVariant(s: ZprimeSettings): VariantConfig {
   return { loss: 'crossEntropy', imbalance: 'none', layers: s.layers, dropout: 0.1, epochs: s.epochs, batchSize: s.batch, lrMax: 1e-2 };
 }
 
+/** What a trained network leaves for the evaluation: its test scores, size, training rows and seconds (the net is disposed). */
+export interface NetworkScores {
+  name: string;
+  testScore: Float32Array;
+  parameters: number;
+  trainRows: number;
+  seconds: number;
+}
+
+/** Trains a variant on all of `split.train`, scores the test set and disposes the net. */
+export async function trainNetwork(name: string, split: Split, cfg: VariantConfig, rng: Random): Promise<NetworkScores> {
+  const run = await trainVariant(split, cfg, rng);
+  const out = { name, testScore: run.testScore, parameters: run.net.parameterCount, trainRows: run.trainRows, seconds: run.seconds };
+  run.net.dispose();
+  return out;
+}
+
+/**
+ * The seed's best network from its optuna run (§3.2.4): the baseline's training with hidden layers
+ * 800/1000/1200 and embedding sizes × 0.1 (fastai's `emb_szs` rule scaled).
+ */
+export function seedNetworkVariant(s: ZprimeSettings): VariantConfig {
+  return { ...baselineVariant(s), layers: [800, 1000, 1200], embeddingScale: 0.1 };
+}
+
+/** The name of the seed's network in the tables (as `paper.ts` compares it with the seed's optuna run). */
+export const SEED_NETWORK_NAME = 'net 800/1000/1200, embedding 0.1';
+
+/** The seed's network trained on all training events when `s.seedNetwork` (`full`), else null (too slow for `default` on two cores). */
+export async function trainSeedNetwork(split: Split, s: ZprimeSettings, rng: Random): Promise<NetworkScores | null> {
+  return s.seedNetwork ? trainNetwork(SEED_NETWORK_NAME, split, seedNetworkVariant(s), rng) : null;
+}
+
 /** The variants beside the baseline, in the order a profile takes them (`settings.variants` first ones). */
 export const NETWORK_VARIANTS: readonly (readonly [LossName, Imbalance])[] = [
   ['focal', 'none'], ['labelSmoothing', 'none'], ['crossEntropy', 'class weights'],
