@@ -39,6 +39,7 @@ const COMPARED: { ours: string; key: string; seed: string | null }[] = [
   { ours: 'net labelSmoothing, none', key: 'net_label_smoothing', seed: 'seed: label-smoothing loss (epoch 4)' },
   { ours: 'net crossEntropy, under: not majority', key: 'net_under_not_majority', seed: 'seed: under-sampling "not majority" (epoch 4)' },
   { ours: 'net crossEntropy, over: not minority', key: 'net_over_not_minority', seed: 'seed: over-sampling "not minority" (epoch 4)' },
+  { ours: 'net 800/1000/1200, embedding 0.1', key: 'net_seed_layers', seed: 'seed: optuna layers 800/1000/1200 (epoch 9)' },
 ];
 
 /** Our scores of one model, as `scoreModel` returns them. */
@@ -51,12 +52,30 @@ function metricQuantity(key: string, ours: string, metric: Metric, run: SeedRun 
   return { key: `${key}_${metric}`, label, unit: '', paper, source: run!.source, tolerance: TOLERANCE[metric], direction: 'higher-is-better' as Direction };
 }
 
+/** What a run measured besides the models' scores: the searches' best validation AUC, training events and peak memory. */
+export type RunFacts = { randomBestAuc: number; tpeBestAuc: number; trainEvents: number; peakRssMB: number };
+
+const OPTUNA = `${SEED}, §3.2.4: optuna run once, no AUC reported`;
+
+/** The run's own quantities (no seed value): best s/√b over all models, both searches' best AUC, events, memory. */
+function runQuantities(rows: readonly ModelScores[], run: RunFacts): Measured[] {
+  const bestSig = Math.max(...rows.map((r) => r.sOverSqrtB));
+  return [
+    { ...ownQuantity('best_significance', 'best s/√b in 10 fb⁻¹ over all models', '', 'higher-is-better', `${SEED}: no significance computed`), ours: bestSig },
+    { ...ownQuantity('random_best_auc', 'random search: best validation ROC AUC', '', 'higher-is-better', OPTUNA), ours: run.randomBestAuc },
+    { ...ownQuantity('tpe_best_auc', 'TPE search: best validation ROC AUC', '', 'higher-is-better', OPTUNA), ours: run.tpeBestAuc },
+    { ...ownQuantity('train_events', 'training events (streamed)', 'events', 'higher-is-better', `${SEED}, §4.3: 10 % of their data, count not given`), ours: run.trainEvents },
+    { ...ownQuantity('peak_rss_mb', 'peak resident memory of the run', 'MB', 'lower-is-better', `${SEED}, §4.3: RAM filled by data frames, no figure`), ours: run.peakRssMB },
+  ];
+}
+
 /**
  * Our scores beside the seed's runs, for `recordResults('05-zprime', ...)`: accuracy, F1, recall and
  * precision of every model the seed also ran (models missing from `rows`, e.g. variants a profile
- * skips, are left out), and AUC and best s/√b of the trees and the baseline network (no seed value).
+ * skips, are left out), AUC and best s/√b of the trees and the baseline network (no seed value), and,
+ * given `run`, the run's own quantities (best s/√b over all models, the searches' best AUC, events, memory).
  */
-export function zprimeResults(rows: readonly ModelScores[]): Measured[] {
+export function zprimeResults(rows: readonly ModelScores[], run?: RunFacts): Measured[] {
   const out: Measured[] = [];
   for (const c of COMPARED) {
     const row = rows.find((r) => r.model === c.ours);
@@ -71,5 +90,5 @@ export function zprimeResults(rows: readonly ModelScores[]): Measured[] {
       out.push({ ...ownQuantity(`${c.key}_significance`, `${c.ours}: best s/√b in 10 fb⁻¹`, '', 'higher-is-better', `${SEED}: no significance computed`), ours: row.sOverSqrtB });
     }
   }
-  return out;
+  return run ? [...out, ...runQuantities(rows, run)] : out;
 }

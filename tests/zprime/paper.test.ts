@@ -24,3 +24,18 @@ test('our models are compared with the matching seed runs, with verdicts by the 
   assert.equal(rows.some((r) => r.key.startsWith('net_under_not_majority')), false); // not run in this profile: left out
   assert.equal(new Set(rows.map((r) => r.key)).size, rows.length);
 });
+
+test('the run facts give the issue-17 keys; the seed network is compared with the seed’s optuna run', () => {
+  const models = [scores('random forest', 0.9972), scores('gradient boosting', 0.997), scores('net crossEntropy, none', 0.99), { ...scores('net 800/1000/1200, embedding 0.1', 0.9893), sOverSqrtB: 6 }];
+  const rows = zprimeResults(models, { randomBestAuc: 0.97, tpeBestAuc: 0.98, trainEvents: 550_000, peakRssMB: 900 }).map(resultRow);
+  const row = (key: string) => rows.find((r) => r.key === key)!;
+  for (const key of ['rf_accuracy', 'net_accuracy', 'net_f1', 'net_precision', 'net_recall', 'best_significance', 'tpe_best_auc', 'random_best_auc', 'train_events', 'peak_rss_mb']) {
+    assert.ok(row(key), `key ${key}`);
+  }
+  assert.equal(row('best_significance').ours, 6, 'the best over all models');
+  assert.equal(row('tpe_best_auc').ours, 0.98);
+  assert.equal(row('peak_rss_mb').unit, 'MB');
+  assert.equal(row('net_seed_layers_accuracy').paper, 0.989318);
+  assert.equal(row('net_seed_layers_f1').source, 'seed 004 (Foster & Bakøy 2022), §3.2.4');
+  assert.equal(zprimeResults(models).some((r) => r.key === 'tpe_best_auc'), false, 'no run facts, no run keys');
+});

@@ -250,3 +250,18 @@ export async function readRootHead(file: string, opts: RootReadOptions): Promise
   for await (const chunk of readRootChunks(file, opts)) return chunk;
   throw new DataFormatError({ file, context: `tree "${opts.tree}"`, expected: 'at least one entry', got: 'none' });
 }
+
+/**
+ * Reads every chunk of `file` as an ATLAS ntuple and says how it went: `'read'`, or the loader's
+ * error message (cut to `maxChars` characters, then ' …') when the file does not have the ntuple's
+ * branches. The notebook shows with it what a wrong file reports.
+ */
+export async function checkAtlasNtuple(file: string, tree: string, maxChars = 160): Promise<string> {
+  try {
+    for await (const table of readAtlasRootChunks(file, { tree, sample: { process: 'check', signal: false } })) void table;
+    return 'read';
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return message.length > maxChars ? `${message.slice(0, maxChars)} …` : message;
+  }
+}

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DataFormatError } from '../../../lib/io';
 import { dataPath, projectRoot } from '../../../lib/paths';
-import { readAtlasRootChunks, readRootChunks, rootBranches, type RootChunk } from '../../../lib/zprime/data/root-loader';
+import { checkAtlasNtuple, readAtlasRootChunks, readRootChunks, rootBranches, type RootChunk } from '../../../lib/zprime/data/root-loader';
 import { assertAllClose } from '../../helpers';
 
 const HZZ = dataPath('root', 'uproot-HZZ.root');
@@ -147,4 +147,13 @@ test('settledOrEscaped: a rejection lost inside jsroot ends the read instead of 
   const other = runDetached("settledOrEscaped(async () => { void Promise.reject(new Error('not ours')); await new Promise((r) => setTimeout(r, 100)); return 1; }).then(() => console.log('resolved'));");
   assert.notEqual(other.status, 0, 'an unhandled rejection from elsewhere still ends the process, as Node does by default');
   assert.match(other.out, /not ours/);
+});
+
+test('checkAtlasNtuple reports what a file without the ntuple branches lacks, cut to a length', async () => {
+  const message = await checkAtlasNtuple(HZZ, 'events');
+  assert.match(message, /lep_n/);
+  assert.ok(message.includes('uproot-HZZ.root'), message);
+  const short = await checkAtlasNtuple(HZZ, 'events', 20);
+  assert.equal(short.length, 20 + ' …'.length);
+  assert.ok(short.endsWith(' …'));
 });
