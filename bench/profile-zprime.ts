@@ -15,7 +15,8 @@ import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer } from '../l
 import { simulateChunks } from '../lib/zprime/data/simulator';
 import { classificationLoss } from '../lib/zprime/model/losses';
 import { TabularNet } from '../lib/zprime/model/tabular';
-import { featuresFromChunks, signalShare } from '../lib/zprime/train/pipeline';
+import { featuresFromChunks } from '../lib/zprime/data/dataset';
+import { signalShare } from '../lib/zprime/train/variants';
 import { printKernelTimes, type KernelTimes } from './profile';
 
 function argument(name: string, fallback: string): string {
