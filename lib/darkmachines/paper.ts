@@ -70,3 +70,29 @@ export function darkMachinesResults(o: DarkMachinesNumbers): Measured[] {
     { ...PAPER.pmssm_modes_random, ours: o.pmssmModes.random },
   ];
 }
+
+/** One row of the β table as the notebook shows it: ours beside the talk's. */
+export type BetaTableRow = {
+  β: number;
+  'avg var (ours)': number;
+  'avg var (seed)': number;
+  'avg mean (ours)': number;
+  /** NaN where the talk's slide has "..." */
+  'avg mean (seed)': number;
+  'avg |mean|': number;
+  MSE: number;
+  KL: number;
+  seconds: number;
+};
+
+/** Our β scan beside the talk's table (`SEED_BETA_TABLE`); throws for a β the talk's table lacks. */
+export function betaTableRows(rows: readonly { beta: number; avgVar: number; avgMean: number; avgAbsMean: number; mse: number; kl: number; seconds: number }[]): BetaTableRow[] {
+  return rows.map((r) => {
+    const seed = SEED_BETA_TABLE.get(r.beta);
+    if (!seed) throw new Error(`the talk's β table has no row for β = ${r.beta}`);
+    return {
+      β: r.beta, 'avg var (ours)': r.avgVar, 'avg var (seed)': seed[0], 'avg mean (ours)': r.avgMean, 'avg mean (seed)': seed[1] ?? NaN,
+      'avg |mean|': r.avgAbsMean, MSE: r.mse, KL: r.kl, seconds: r.seconds,
+    };
+  });
+}
