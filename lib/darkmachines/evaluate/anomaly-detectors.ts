@@ -39,8 +39,8 @@ export function isolationForestDetector(train: Matrix, rng: Random, nTrees = 100
 }
 
 /** Gaussian mixture on the rows of `train`; score = −ln p(x). */
-export function gaussianMixtureDetector(train: Matrix, rng: Random, nComponents = 8, covarianceType: CovarianceType = 'full'): Detector {
-  const gm = new GaussianMixture({ nComponents, covarianceType, rng, maxIter: 200 }).fit(train.data, train.cols);
+export function gaussianMixtureDetector(train: Matrix, rng: Random, nComponents = 8, covarianceType: CovarianceType = 'full', maxIter = 200): Detector {
+  const gm = new GaussianMixture({ nComponents, covarianceType, rng, maxIter }).fit(train.data, train.cols);
   return { name: 'Gaussian mixture', score: (X) => gm.scoreSamples(X.data).map((v) => -v) };
 }
 

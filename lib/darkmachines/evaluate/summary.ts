@@ -8,6 +8,7 @@
 import type { DarkMachinesNumbers } from '../paper';
 import type { BetaRow } from '../train/beta-scan';
 import type { DetectorResult } from './anomaly-detectors';
+import { DETECTOR_KINDS, detectorName, type DetectorSpace } from './detector-suite';
 import type { PmssmRow } from './scan-study';
 
 /** One detector's AUC and ε_S at ε_B = 10⁻², each averaged over the signals (every signal weighs the same). */
@@ -30,11 +31,41 @@ export function bestDetector(means: readonly DetectorMeans[], candidates: readon
   return pool.reduce((a, b) => (b.meanAUC > a.meanAUC ? b : a));
 }
 
+/** One row of the input-vs-latent comparison: one detector kind, its means over the signals in both spaces. */
+export type SpaceComparisonRow = {
+  detector: string;
+  'mean AUC, input': number;
+  'mean AUC, latent': number;
+  'mean ε_S(1e-2), input': number;
+  'mean ε_S(1e-2), latent': number;
+  'mean ε_S(1e-3), input': number;
+  'mean ε_S(1e-3), latent': number;
+};
+
+/** Mean of one figure of merit over the signals of one detector (NaN if the detector is not in the results). */
+function meanOf(results: readonly DetectorResult[], detector: string, key: 'auc' | 'epsS_1e2' | 'epsS_1e3'): number {
+  const rows = results.filter((r) => r.detector === detector);
+  return rows.length ? rows.reduce((a, r) => a + r[key], 0) / rows.length : NaN;
+}
+
+/** The talk's comparison: AE, isolation forest and GMM on the 4-vector inputs against the same on the VAE's latent space. */
+export function spaceComparison(results: readonly DetectorResult[]): SpaceComparisonRow[] {
+  return (Object.keys(DETECTOR_KINDS) as (keyof typeof DETECTOR_KINDS)[]).map((kind) => {
+    const m = (space: DetectorSpace, key: 'auc' | 'epsS_1e2' | 'epsS_1e3') => meanOf(results, detectorName(kind, space), key);
+    return {
+      detector: DETECTOR_KINDS[kind],
+      'mean AUC, input': m('input', 'auc'), 'mean AUC, latent': m('latent', 'auc'),
+      'mean ε_S(1e-2), input': m('input', 'epsS_1e2'), 'mean ε_S(1e-2), latent': m('latent', 'epsS_1e2'),
+      'mean ε_S(1e-3), input': m('input', 'epsS_1e3'), 'mean ε_S(1e-3), latent': m('latent', 'epsS_1e3'),
+    };
+  });
+}
+
 /** What the notebook measured, gathered for {@link DarkMachinesNumbers}. */
 export interface StudyOutcome {
   betaRows: readonly BetaRow[];
-  /** every detector's means (baselines included) */
-  means: readonly DetectorMeans[];
+  /** every detector's results (baselines included) */
+  results: readonly DetectorResult[];
   /** the learned detectors' names (the baselines are not candidates for "best") */
   learned: readonly string[];
   generatorEventsPerSecond: number;
@@ -43,7 +74,9 @@ export interface StudyOutcome {
 
 /** Our numbers for `darkMachinesResults`: the best learned detector, the MET cut, the β table, the generator, the pMSSM scans. */
 export function studyNumbers(o: StudyOutcome): DarkMachinesNumbers {
-  const best = bestDetector(o.means, o.learned);
+  const means = meansByDetector(o.results);
+  const best = bestDetector(means, o.learned);
+  const space = (s: DetectorSpace) => ({ ae: meanOf(o.results, detectorName('ae', s), 'auc'), if: meanOf(o.results, detectorName('if', s), 'auc'), gmm: meanOf(o.results, detectorName('gmm', s), 'auc') });
   const modes = (method: string) => {
     const row = o.pmssmRows.find((r) => r.method === method);
     if (!row) throw new Error(`the pMSSM table has no row "${method}" (it has ${o.pmssmRows.map((r) => r.method).join(', ')})`);
@@ -52,7 +85,8 @@ export function studyNumbers(o: StudyOutcome): DarkMachinesNumbers {
   return {
     betaVariance: o.betaRows.map((r) => ({ beta: r.beta, avgVar: r.avgVar })),
     bestDetector: { name: best.detector, meanAuc: best.meanAUC },
-    metMeanAuc: bestDetector(o.means, ['MET']).meanAUC,
+    metMeanAuc: bestDetector(means, ['MET']).meanAUC,
+    spaceMeanAuc: { input: space('input'), latent: space('latent') },
     generatorEventsPerSecond: o.generatorEventsPerSecond,
     pmssmModes: { gpf: modes('Gaussian particle filter'), random: modes('random sampling') },
   };

@@ -27,6 +27,8 @@ export interface DarkMachinesSettings {
   latentAeEpochs: number;
   /** isolation-forest trees */
   trees: number;
+  /** the same detectors on the 4-vector inputs: AE widths, latent size, epochs; EM iterations of the 74-D GMM */
+  inputDetectors: { hidden: number[]; latentDim: number; epochs: number; gmmMaxIter: number };
   /** Gaussian-mixture components of the density detectors */
   gmmComponents: number;
   /** tt̄ events to train the generator on (and to generate) */
@@ -46,14 +48,17 @@ const COMMON = { seed: 2105, channel: 'chan3', maxObjects: 6, gmmComponents: 8 }
 const PROFILES: Record<ProfileName, DarkMachinesSettings> = {
   smoke: {
     ...COMMON, nSM: 2000, nSignal: 200, vae: { ...VAE, epochs: 2 }, latentAeEpochs: 2, trees: 30,
+    inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 2, gmmMaxIter: 5 },
     genEvents: 1000, genEpochs: 2, scanBudget: 1500, dims: [2, 4], pmssmBudget: 3000,
   },
   default: {
     ...COMMON, nSM: 20000, nSignal: 2000, vae: { ...VAE, epochs: 12 }, latentAeEpochs: 15, trees: 100,
+    inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 12, gmmMaxIter: 20 },
     genEvents: 10000, genEpochs: 20, scanBudget: 20000, dims: [2, 4, 8, 16], pmssmBudget: 30000,
   },
   full: {
     ...COMMON, nSM: 60000, nSignal: 5000, vae: { ...VAE, epochs: 30 }, latentAeEpochs: 30, trees: 200,
+    inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 30, gmmMaxIter: 200 },
     genEvents: 40000, genEpochs: 40, scanBudget: 50000, dims: [2, 4, 8, 16], pmssmBudget: 100000,
   },
 };
@@ -61,7 +66,7 @@ const PROFILES: Record<ProfileName, DarkMachinesSettings> = {
 /** The settings of one profile (a fresh copy: change it freely). */
 export function settings(profile: ProfileName): DarkMachinesSettings {
   const s = PROFILES[profile];
-  return { ...s, vae: { ...s.vae, hidden: [...s.vae.hidden] }, dims: [...s.dims] };
+  return { ...s, vae: { ...s.vae, hidden: [...s.vae.hidden] }, inputDetectors: { ...s.inputDetectors, hidden: [...s.inputDetectors.hidden] }, dims: [...s.dims] };
 }
 
 /** One row per setting (nested objects flattened as `vae.epochs`), for `showTable`. */

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cutBaselines, type DetectorResult } from '../../../lib/darkmachines/evaluate/anomaly-detectors';
-import { bestDetector, meansByDetector, studyNumbers, timingCaption } from '../../../lib/darkmachines/evaluate/summary';
+import { bestDetector, meansByDetector, spaceComparison, studyNumbers, timingCaption } from '../../../lib/darkmachines/evaluate/summary';
 import type { DmEvent } from '../../../lib/darkmachines/data/event';
 import type { PmssmRow } from '../../../lib/darkmachines/evaluate/scan-study';
 import { assertClose } from '../../helpers';
@@ -31,12 +31,12 @@ test('study numbers: best learned detector (not the MET cut), MET mean, β varia
     { method: 'Gaussian particle filter', modesFound: 2 },
   ] as PmssmRow[];
   const betaRows = [{ beta: 1, avgVar: 0.9, avgMean: 0, avgAbsMean: 0, mse: 1, kl: 0, seconds: 1 }];
-  const n = studyNumbers({ betaRows, means: meansByDetector(results), learned: ['GMM', 'IF'], generatorEventsPerSecond: 10, pmssmRows });
+  const n = studyNumbers({ betaRows, results, learned: ['GMM', 'IF'], generatorEventsPerSecond: 10, pmssmRows });
   assert.deepEqual(n.bestDetector, { name: 'GMM', meanAuc: 0.75 });
   assertClose(n.metMeanAuc, 0.7, { atol: 1e-12 });
   assert.deepEqual(n.pmssmModes, { gpf: 2, random: 0 });
   assert.deepEqual(n.betaVariance, [{ beta: 1, avgVar: 0.9 }]);
-  assert.throws(() => studyNumbers({ betaRows, means: meansByDetector(results), learned: ['GMM'], generatorEventsPerSecond: 1, pmssmRows: [] }), /no row "Gaussian particle filter"/);
+  assert.throws(() => studyNumbers({ betaRows, results, learned: ['GMM'], generatorEventsPerSecond: 1, pmssmRows: [] }), /no row "Gaussian particle filter"/);
 });
 
 test('MET and HT baselines: a signal with more MET and HT than every SM event has AUC 1', () => {
@@ -51,4 +51,18 @@ test('MET and HT baselines: a signal with more MET and HT than every SM event ha
 
 test('timing caption names each step and its seconds', () => {
   assert.equal(timingCaption({ simulation: 1.234, scans: 10 }), 'seconds: simulation / scans: 1.2 / 10.0');
+});
+
+test('input vs latent space: each kind\'s means over the signals in both spaces; a space not run gives NaN', () => {
+  const r = [row('MET', 'a', 0.5, 0.1), row('AE on input', 'a', 0.6, 0.1), row('AE on input', 'b', 0.8, 0.3), row('AE on latent', 'a', 0.7, 0.2), row('GMM on latent', 'a', 0.9, 0.5)];
+  const table = spaceComparison(r);
+  assert.deepEqual(table.map((t) => t.detector), ['AE', 'isolation forest', 'GMM']);
+  assertClose(table[0]['mean AUC, input'], 0.7, { atol: 1e-12 });
+  assertClose(table[0]['mean ε_S(1e-2), input'], 0.2, { atol: 1e-12 });
+  assert.equal(table[0]['mean AUC, latent'], 0.7);
+  assert.ok(Number.isNaN(table[2]['mean AUC, input']));
+  const n = studyNumbers({ betaRows: [], results: r, learned: ['AE on input', 'AE on latent'], generatorEventsPerSecond: 1, pmssmRows: [
+    { method: 'random sampling', modesFound: 0 }, { method: 'Gaussian particle filter', modesFound: 1 }] as PmssmRow[] });
+  assertClose(n.spaceMeanAuc.input.ae, 0.7, { atol: 1e-12 });
+  assert.equal(n.spaceMeanAuc.latent.gmm, 0.9);
 });
