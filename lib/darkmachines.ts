@@ -12,6 +12,8 @@
  * - `data/channels`          the challenge's channel selections 1, 2a, 2b, 3
  * - `data/table`            events as table columns (per event; per event and channel) for DataFrames
  * - `data/features`          fixed-length vectors (padding flagged) and the train-only `FeatureScaler`
+ * - `data/study-data`        the study's data set: SM and signals in one channel, split, scaled on SM train
+ * - `data/damaged-file`      the reader's strict and lenient modes on a damaged copy of a file
  * - `data/test-functions`    Rosenbrock, Rastrigin, Himmelblau, Eggholder (2D–16D) with known minima
  * - `data/pmssm-toy`         the 19-parameter pMSSM-like toy likelihood with a narrow good region
  * - `model/vae`              AE / VAE / β-VAE models and the β-VAE loss
@@ -22,11 +24,17 @@
  * - `model/nested-sampling`  Skilling's nested sampling with MultiNest-style ellipsoidal rejection: ln Z ± √(H/N), posterior, modes
  * - `model/local-descent`    Nelder–Mead in the unit cube
  * - `model/tunnelling`       Levy–Montalvo tunnelling with mobile poles
- * - `train`                  training an autoencoder through `customFit`
- * - `evaluate/anomaly-detectors`  latent-space AE, isolation forest, Gaussian mixture; AUC and ε_S at ε_B = 1e-2, 1e-3
+ * - `train/settings`         the notebook's sizes, one typed object per profile, and their table
+ * - `train/autoencoder`      training an autoencoder through `customFit`
+ * - `train/beta-scan`        one β-VAE per β of the talk's table, with the table's entries measured
+ * - `train/generator`        the generator study: β-VAE on tt̄, latent mixture, generated and fresh samples
+ * - `evaluate/anomaly-detectors`  AE, isolation forest, Gaussian mixture, MET / HT cuts; AUC and ε_S at ε_B = 1e-2, 1e-3
+ * - `evaluate/detector-suite`     every detector of the study on the VAE's latent space, and its reconstruction error
+ * - `evaluate/summary`            means over the signals, the best detector, the numbers to record
+ * - `evaluate/figures`            the notebook's figures and display tables
  * - `evaluate/scanner-comparison` particle filter, GA, nested sampling and tunnelling on the same functions and the pMSSM toy
  * - `paper`                  the talk's numbers with sources and tolerances
- * - `evaluate/study`, `evaluate/scan-study`  the notebook's workflow in a few calls
+ * - `evaluate/scan-study`     random sampling, particle filter and GA on the test functions and the pMSSM toy
  *
  * Four-vector kinematics: `lib/kinematics.ts` (shared with lib/zprime).
  */
@@ -38,8 +46,13 @@ export * from './darkmachines/data/simulator';
 export * from './darkmachines/data/channels';
 export * from './darkmachines/data/table';
 export * from './darkmachines/data/features';
+export * from './darkmachines/data/study-data';
+export * from './darkmachines/data/damaged-file';
 export * from './darkmachines/model/vae';
-export * from './darkmachines/train';
+export * from './darkmachines/train/settings';
+export * from './darkmachines/train/autoencoder';
+export * from './darkmachines/train/beta-scan';
+export * from './darkmachines/train/generator';
 export * from './darkmachines/evaluate/anomaly-detectors';
 export * from './darkmachines/model/generator';
 export * from './darkmachines/data/test-functions';
@@ -51,6 +64,8 @@ export * from './darkmachines/model/nested-sampling';
 export * from './darkmachines/model/local-descent';
 export * from './darkmachines/model/tunnelling';
 export * from './darkmachines/evaluate/scanner-comparison';
-export * from './darkmachines/evaluate/study';
+export * from './darkmachines/evaluate/detector-suite';
+export * from './darkmachines/evaluate/summary';
+export * from './darkmachines/evaluate/figures';
 export * from './darkmachines/evaluate/scan-study';
 export * from './darkmachines/paper'; // the seed's numbers with sources and tolerances, our numbers beside them

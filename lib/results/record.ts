@@ -34,6 +34,7 @@ export type ResultRow = {
   verdict: Verdict;
   tolerance: number;
   relative?: boolean;
+  factor?: number;
   direction: Direction;
   headline?: boolean;
 };
@@ -74,6 +75,7 @@ export function resultRow(m: Measured): ResultRow {
   const ours = Number.isFinite(m.ours) ? m.ours : null;
   const row: ResultRow = { key: m.key, label: m.label, ours, paper: m.paper, source: m.source, unit: m.unit, verdict: verdictOf(m, ours), tolerance: m.tolerance, direction: m.direction };
   if (m.relative) row.relative = true;
+  if (m.factor !== undefined) row.factor = m.factor;
   if (m.headline) row.headline = true;
   return row;
 }

@@ -29,6 +29,11 @@ export interface Quantity {
   tolerance: number;
   /** `tolerance` is a fraction of `paper` rather than an absolute amount */
   relative?: boolean;
+  /**
+   * Reproduced when `ours` lies within this factor of `paper` either way (ours/paper in [1/factor, factor],
+   * both > 0), for quantities that span decades such as a table running from 1 to 10⁻⁵; replaces `tolerance`.
+   */
+  factor?: number;
   direction: Direction;
 }
 
@@ -45,6 +50,7 @@ export function checkQuantity(q: Quantity): void {
   if (!KEY.test(q.key)) throw new Error(`${where}: key must match ${KEY} (lower case, digits, _)`);
   if (!q.label) throw new Error(`${where}: empty label`);
   if (!q.source) throw new Error(`${where}: empty source (name the seed file and section, or say why there is no value)`);
+  if (q.factor !== undefined && !(q.factor >= 1 && Number.isFinite(q.factor))) throw new Error(`${where}: factor must be a finite number ≥ 1, got ${q.factor}`);
   if (!(q.tolerance >= 0) || !Number.isFinite(q.tolerance)) throw new Error(`${where}: tolerance must be a finite number ≥ 0, got ${q.tolerance}`);
   if (q.paper !== null && !Number.isFinite(q.paper)) throw new Error(`${where}: paper must be a finite number or null, got ${q.paper}`);
 }
@@ -57,10 +63,19 @@ export function checkQuantity(q: Quantity): void {
 export function verdictOf(q: Quantity, ours: number | null): Verdict {
   if (q.paper === null) return 'no-paper-value';
   if (ours === null || !Number.isFinite(ours)) return 'short';
+  if (q.factor !== undefined) return withinFactor(q.paper, q.factor, q.direction, ours);
   const band = q.relative ? q.tolerance * Math.abs(q.paper) : q.tolerance;
   const diff = ours - q.paper;
   if (Math.abs(diff) <= band * (1 + 1e-12)) return 'reproduced';
   if (q.direction === 'closer-is-better') return 'short';
   const better = q.direction === 'higher-is-better' ? diff > 0 : diff < 0;
+  return better ? 'exceeds' : 'short';
+}
+
+/** The verdict of a quantity with a `factor`: within the factor either way, else `short` (closer) or by direction. */
+function withinFactor(paper: number, factor: number, direction: Direction, ours: number): Verdict {
+  if (paper > 0 && ours > 0 && Math.max(ours / paper, paper / ours) <= factor * (1 + 1e-12)) return 'reproduced';
+  if (direction === 'closer-is-better') return 'short';
+  const better = direction === 'higher-is-better' ? ours > paper : ours < paper;
   return better ? 'exceeds' : 'short';
 }

@@ -45,3 +45,14 @@ test('checkQuantity names the key and what is wrong', () => {
   assert.throws(() => checkQuantity({ ...acc, paper: NaN }), /paper must be a finite number or null/);
   checkQuantity(acc);
 });
+
+test('a factor tolerance: within the factor either way is reproduced, beyond it short (closer-is-better); bad factors are errors', () => {
+  const v: Quantity = { key: 'var', label: 'latent variance', unit: '', paper: 0.01, source: 'seed table', tolerance: 0, factor: 3, direction: 'closer-is-better' };
+  assert.equal(verdictOf(v, 0.03), 'reproduced'); // the edge counts
+  assert.equal(verdictOf(v, 0.01 / 3), 'reproduced');
+  assert.equal(verdictOf(v, 0.031), 'short');
+  assert.equal(verdictOf(v, 0.003), 'short');
+  assert.equal(verdictOf(v, 0), 'short');
+  assert.equal(verdictOf({ ...v, direction: 'higher-is-better' }, 0.05), 'exceeds');
+  assert.throws(() => checkQuantity({ ...v, factor: 0.5 }), /"var": factor must be a finite number ≥ 1/);
+});

@@ -11,6 +11,7 @@ import { Random } from '../../random';
 import { reconstruct, type DetectorOptions } from './detector-response';
 import type { DmEvent } from './event';
 import { processByName, type ProcessSpec } from './processes';
+import { CHANNEL_NAMES, channelSelection } from './channels';
 
 /** Options of {@link simulateProcess} and {@link simulateMixture}. */
 export interface SimulateOptions {
@@ -112,4 +113,16 @@ export function fixtureEvents(processes: readonly ProcessSpec[], perProcess = 20
   const out: DmEvent[] = [];
   for (const spec of processes) out.push(...simulateProcess(spec, perProcess, rng.fork(spec.name), { firstId: out.length + 1 }).events);
   return out;
+}
+
+/**
+ * The fraction of `n` generated events of each process that passes each channel's selection (the
+ * channels overlap, so a row need not sum to 1): one row per process, one column per channel.
+ */
+export function channelEfficiencies(processes: readonly ProcessSpec[], n: number, rng: Random): Record<string, string | number>[] {
+  return processes.map((p) => {
+    const events = simulateProcess(p, n, rng.fork(p.name)).events;
+    const fractions = CHANNEL_NAMES.map((c) => [c, events.filter(channelSelection(c)).length / events.length]);
+    return { process: p.name, ...Object.fromEntries(fractions) };
+  });
 }

@@ -15,9 +15,10 @@ import { rocAuc, rocCurve, signalEfficiencyAt } from '../../metrics';
 import { GaussianMixture, type CovarianceType } from '../../mixture';
 import type { Random } from '../../random';
 import { IsolationForest } from '../../trees/isolation-forest';
+import { HT, type DmEvent } from '../data/event';
 import type { Matrix } from '../data/features';
 import { buildAutoencoder, disposeAutoencoder, reconstructionError } from '../model/vae';
-import { trainAutoencoder } from '../train';
+import { trainAutoencoder } from '../train/autoencoder';
 
 /** A fitted detector: scores any matrix with the columns it was fitted on. */
 export interface Detector {
@@ -38,8 +39,8 @@ export function isolationForestDetector(train: Matrix, rng: Random, nTrees = 100
 }
 
 /** Gaussian mixture on the rows of `train`; score = −ln p(x). */
-export function gaussianMixtureDetector(train: Matrix, rng: Random, nComponents = 8, covarianceType: CovarianceType = 'full'): Detector {
-  const gm = new GaussianMixture({ nComponents, covarianceType, rng, maxIter: 200 }).fit(train.data, train.cols);
+export function gaussianMixtureDetector(train: Matrix, rng: Random, nComponents = 8, covarianceType: CovarianceType = 'full', maxIter = 200): Detector {
+  const gm = new GaussianMixture({ nComponents, covarianceType, rng, maxIter }).fit(train.data, train.cols);
   return { name: 'Gaussian mixture', score: (X) => gm.scoreSamples(X.data).map((v) => -v) };
 }
 
@@ -106,4 +107,12 @@ export function resultMatrix(results: readonly DetectorResult[], key: 'auc' | 'e
   const signals = [...new Set(results.map((r) => r.signal))];
   const matrix = detectors.map((d) => signals.map((s) => results.find((r) => r.detector === d && r.signal === s)?.[key] ?? NaN));
   return { matrix, detectors, signals };
+}
+
+/** The common-sense baselines: the events' MET and HT as anomaly scores, SM test vs each signal. */
+export function cutBaselines(smTest: readonly DmEvent[], signals: Readonly<Record<string, readonly DmEvent[]>>): DetectorResult[] {
+  const observables: [string, (e: DmEvent) => number][] = [['MET', (e) => e.MET], ['HT', HT]];
+  return observables.flatMap(([name, f]) =>
+    evaluateDetector(name, smTest.map(f), Object.fromEntries(Object.entries(signals).map(([k, v]) => [k, v.map(f)]))),
+  );
 }

@@ -9,7 +9,7 @@
  * the batch). β = 1 pushes every posterior to the prior, β = 0 gives an autoencoder with noise.
  * A plain autoencoder (`variational: false`) is trained on the MSE alone.
  *
- * Training is in `../train.ts`.
+ * Training is in `../train/autoencoder.ts`.
  * Used by notebook 04-darkmachines (`../evaluate/anomaly-detectors.ts`, `generator.ts`, the β table).
  */
 import * as tf from '@tensorflow/tfjs';

@@ -5,7 +5,7 @@ import { channelSelection } from '../../../lib/darkmachines/data/channels';
 import { accepted } from '../../../lib/darkmachines/data/detector-response';
 import { HT, isLepton, type DmEvent } from '../../../lib/darkmachines/data/event';
 import { processByName, SIGNAL_PROCESSES, SM_PROCESSES } from '../../../lib/darkmachines/data/processes';
-import { sampleSummary, simulateMixture, simulateProcess } from '../../../lib/darkmachines/data/simulator';
+import { channelEfficiencies, sampleSummary, simulateMixture, simulateProcess } from '../../../lib/darkmachines/data/simulator';
 import { Random } from '../../../lib/random';
 import { assertClose } from '../../helpers';
 
@@ -61,4 +61,14 @@ test('same seed, same events; summary counts', () => {
   const s = sampleSummary(sim('ttbar', 100));
   assert.equal(s.events, 100);
   assert.ok(s.bJets > 0.8 && s.jets > 2);
+});
+
+test('channel efficiencies: fractions in [0, 1], equal to counting the selection by hand, one column per channel', () => {
+  const processes = [processByName('njets'), processByName('glgl1600_neutralino800')];
+  const rows = channelEfficiencies(processes, 200, new Random(4));
+  assert.deepEqual(rows.map((r) => r.process), ['njets', 'glgl1600_neutralino800']);
+  const byHand = simulateProcess(processes[1], 200, new Random(4).fork(processes[1].name)).events.filter(channelSelection('chan3')).length / 200;
+  assert.equal(rows[1].chan3, byHand);
+  for (const r of rows) for (const c of ['chan1', 'chan2a', 'chan2b', 'chan3']) assert.ok((r[c] as number) >= 0 && (r[c] as number) <= 1);
+  assert.ok((rows[1].chan3 as number) > (rows[0].chan3 as number), 'gluino pairs pass the hadronic channel more often than QCD');
 });

@@ -6,7 +6,7 @@ import { compareSamples, eventObservables, fitLatentPrior, generateEvents, ksSta
 import { eventsToMatrix, FeatureScaler } from '../../../lib/darkmachines/data/features';
 import { simulateProcess } from '../../../lib/darkmachines/data/simulator';
 import { buildAutoencoder, disposeAutoencoder } from '../../../lib/darkmachines/model/vae';
-import { trainAutoencoder } from '../../../lib/darkmachines/train';
+import { trainAutoencoder } from '../../../lib/darkmachines/train/autoencoder';
 import { Random } from '../../../lib/random';
 import { assertClose } from '../../helpers';
 

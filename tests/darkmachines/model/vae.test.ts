@@ -1,9 +1,9 @@
-/** Tests of lib/darkmachines/model/vae.ts (and its training, lib/darkmachines/train.ts): β-VAE loss on known tensors, shapes, training lowers the loss, no tensor leaks. */
+/** Tests of lib/darkmachines/model/vae.ts (and its training, lib/darkmachines/train/autoencoder.ts): β-VAE loss on known tensors, shapes, training lowers the loss, no tensor leaks. */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { betaVaeLoss, buildAutoencoder, decode, disposeAutoencoder, encode, latentStatistics, reconstructionError } from '../../../lib/darkmachines/model/vae';
-import { trainAutoencoder } from '../../../lib/darkmachines/train';
+import { trainAutoencoder } from '../../../lib/darkmachines/train/autoencoder';
 import { Random } from '../../../lib/random';
 import { assertClose } from '../../helpers';
 

@@ -1,18 +1,18 @@
 /**
- * Training the DarkMachines autoencoders (AE, VAE, β-VAE of `model/vae.ts`) on Standard-Model events
+ * Training the DarkMachines autoencoders (AE, VAE, β-VAE of `../model/vae.ts`) on Standard-Model events
  * through `lib/train`'s `customFit` (seeded batch order, progress, history), with the
  * reparametrisation trick z = μ + σ·ε (Kingma & Welling 2014) for the variational models.
  *
- * Used by notebook 04-darkmachines and `evaluate/study.ts`, `evaluate/anomaly-detectors.ts`.
+ * Used by notebook 04-darkmachines, `beta-scan.ts`, `../evaluate/anomaly-detectors.ts` and `../model/generator.ts`'s study.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Random } from '../random';
-import { arrayBlock, type Batch } from '../train/batches';
-import { customFit } from '../train/fit';
-import type { History } from '../train/history';
-import type { ProgressMode } from '../train/progress';
-import type { Matrix } from './data/features';
-import { betaVaeLoss, type Autoencoder } from './model/vae';
+import type { Random } from '../../random';
+import { arrayBlock, type Batch } from '../../train/batches';
+import { customFit } from '../../train/fit';
+import type { History } from '../../train/history';
+import type { ProgressMode } from '../../train/progress';
+import type { Matrix } from '../data/features';
+import { betaVaeLoss, type Autoencoder } from '../model/vae';
 
 /** Options of {@link trainAutoencoder}. */
 export interface TrainAutoencoderOptions {
