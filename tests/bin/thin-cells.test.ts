@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellProblems, codeOnly, MAX_CELL_LINES } from '../../bin/thin-cells';
+import * as path from 'node:path';
+import { listNotebooks } from '../../bin/notebook-files';
+import { cellProblems, codeOnly, MAX_CELL_LINES, thinCellProblems } from '../../bin/thin-cells';
+import { projectRoot } from '../../lib/paths';
 
 test('a thin cell that calls the library passes', () => {
   const cell = "const study = await newsdm.runStudy(profile, rng);\nnewsdm.showTable(study.rows.map((r) => r.label));";
@@ -27,4 +30,10 @@ test('long and wide cells are reported', () => {
   const long = Array.from({ length: MAX_CELL_LINES + 1 }, (_, i) => `const a${i} = ${i};`).join('\n');
   assert.match(cellProblems(long).join(), /has 11 lines/);
   assert.match(cellProblems(`const x = '${'y'.repeat(200)}';`).join(), /a line of \d+ characters/);
+});
+
+test('every committed notebook has thin cells (issue 13 §3)', () => {
+  const notebooks = listNotebooks(path.join(projectRoot(), 'notebooks'));
+  assert.ok(notebooks.length >= 6, 'the six notebooks were not found');
+  assert.deepEqual(notebooks.flatMap(thinCellProblems), []);
 });
