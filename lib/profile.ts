@@ -2,7 +2,8 @@
  * Run profiles: `smoke` (tests, under a minute per notebook), `default` (`npm start`) and `full`
  * (the seed's scale). The same code path runs in every profile; only sizes change.
  *
- * Notebooks write `const P = pick({ smoke: {...}, default: {...}, full: {...} })` in their config cell.
+ * Each study keeps its settings per profile in its library (e.g. `lib/zprime/train/settings.ts`) and picks
+ * the active one with `pick`; notebooks show them as a table (CONTRIBUTING.md).
  */
 export type ProfileName = 'smoke' | 'default' | 'full';
 export const PROFILES: readonly ProfileName[] = ['smoke', 'default', 'full'];
