@@ -50,11 +50,24 @@ export function carbonRangeNm(energyKeV: number): number {
 export const RANGE_STRAGGLING = 0.15;
 
 /**
- * Mean distance between developed silver grains along a carbon track, nm. Assumption: NIT/UNIT
- * emulsion crystals are 20–40 nm, developed grains ~50 nm; a spacing of 70 nm gives 2–3 grains on a
- * C 100 keV track, "several silver grains merged into one cluster" (seed §1.1).
+ * Mean distance between developed silver grains along a carbon track, nm. Source: the NEWS letter of
+ * intent (Aleksandrov et al., arXiv:1604.04199, and the collaboration's talks of the same table) gives
+ * the linear density of AgBr crystals of the NIT emulsion as 12 crystals/µm (U-NIT: 29/µm); a C ion of
+ * 100 keV is far above the development threshold, so every crystal it crosses develops into a grain:
+ * 1000 / 12 ≈ 83 nm. With the range above, a C 100 keV track holds 1 + Poisson(≈2) grains — "several
+ * silver grains merged into one cluster" (seed §1.1); about 13 % develop only one grain (see
+ * {@link MIN_TRACK_GRAINS}).
  */
-export const GRAIN_SPACING_NM = 70;
+export const GRAIN_SPACING_NM = 1000 / 12;
+
+/**
+ * The least number of grains of a signal track. Source: the seed's point that polarisation separates
+ * "single grain fog and tracks containing at least two grains" (§1.1): a carbon ion that develops only
+ * one grain leaves no track, only a grain drawn exactly like a fog grain, so no image carries its label.
+ * The signal sample keeps C-ion clusters of at least this many grains (the label's definition, counted
+ * by {@link simulateBinarySet}'s cut report, not dropped silently).
+ */
+export const MIN_TRACK_GRAINS = 2;
 
 /**
  * Angular spread of the exposure direction of the carbon tracks, rad (σ of a Gaussian around the
@@ -68,7 +81,12 @@ export const GAMMA_LENGTH_NM: readonly [number, number] = [220, 450];
 /** Mean grain spacing on an electron track, nm: lower ionisation density than a carbon ion, so sparser grains. */
 export const GAMMA_SPACING_NM = 130;
 
-/** Developed silver grain size (long and short axis), nm. Assumption: elongated grains of 40–80 nm × 25–40 nm. */
+/**
+ * Developed silver grain size (long and short axis), nm. Source: the NEWS letter of intent
+ * (arXiv:1604.04199) gives NIT crystals of ~44 nm (U-NIT ~25 nm), i.e. grains of tens of nm; a developed
+ * grain is filamentary silver grown from its crystal, so somewhat larger and non-spherical ("grains
+ * inside the cluster are non-spherical", seed §1.1). Assumption within that: 40–80 nm × 25–40 nm.
+ */
 export const GRAIN_LENGTH_NM: readonly [number, number] = [40, 80];
 export const GRAIN_WIDTH_NM: readonly [number, number] = [25, 40];
 
@@ -103,3 +121,39 @@ export const FRAME_JITTER_NM = 2;
 
 /** Offset of the cluster from the image centre (the scanner centres on the cluster), σ in nm. Assumption. */
 export const CENTRING_SIGMA_NM = 20;
+
+/**
+ * Mixture of the background sample before the cuts (weights of gamma-electron tracks, dust, fog).
+ * The seed's background (§2.1, LNGS 2017) is "mixed background tracks" and names its kinds in §1.1 —
+ * long tracks from "high-energetic radiation", "dust", and "random fog (temperature fluctuations)" —
+ * but gives no fractions. Assumption: equal weights (no information favours any kind); the cuts then
+ * change the mixture, and the notebook shows the counts after them.
+ */
+export const BACKGROUND_MIX: Readonly<Record<'gamma' | 'dust' | 'fog', number>> = { gamma: 1 / 3, dust: 1 / 3, fog: 1 / 3 };
+
+/**
+ * Fraction of the signal sample that is background (drawn from {@link BACKGROUND_MIX}, labelled
+ * signal). Source: the seed (§2): "some background contamination is inevitable. Short time of exposure
+ * as well as usual shielding techniques are used to reduce the contribution of background". It gives no
+ * number; assumption: 2 % (small, as the short exposure suggests). The contaminating clusters pass the
+ * same cuts as every other cluster.
+ */
+export const SIGNAL_CONTAMINATION = 0.02;
+
+/**
+ * The seed's physical cuts (§2.1: "discarding too long tracks, large dust samples etc."), applied to
+ * every cluster of both samples on what the microscope measures: the second-moment fit of the cluster
+ * (`./features`), averaged over the 8 polarisations.
+ *
+ * - `maxLengthNm`: the seed's "several hundred of nanometers" for the longest WIMP recoils (§1.1), longer
+ *   tracks being "unambiguously" background. A straight track of length L with grains spread evenly along
+ *   it, seen through the PSF, has a major-axis σ of √(σ_PSF² + L²/12): 400 nm gives the cut on `lx` below.
+ * - `maxVolume`: "large dust samples": the brightness volume of the fit above which a cluster is taken as
+ *   a large dust blob. Assumption: 35 image units × pixels, about eight single grains (a fog grain measures
+ *   ~4.4, a C 100 keV track ~14 in the median; large dust reaches 40).
+ */
+export const CUTS = {
+  maxLengthNm: 400,
+  maxMajorAxisNm: Math.sqrt(PSF_SIGMA_NM ** 2 + 400 ** 2 / 12),
+  maxVolume: 35,
+} as const;

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Random } from '../../../lib/random';
-import { channelsLast, labelCounts, simulateBinarySet, simulateSixClassSet, takeClusters } from '../../../lib/newsdm/data/datasets';
-import { CLASS_NAMES, N_POL } from '../../../lib/newsdm/data/physics';
+import { channelsLast, cutTable, labelCounts, simulateBinarySet, simulateSixClassSet, takeClusters } from '../../../lib/newsdm/data/datasets';
+import { CLASS_NAMES, CUTS, MIN_TRACK_GRAINS, N_POL } from '../../../lib/newsdm/data/physics';
+import { clusterFeatures } from '../../../lib/newsdm/data/features';
 
 test('the same seed gives the same set; another seed a different one', () => {
   const a = simulateBinarySet(new Random(5), { nSignal: 20, nBackground: 10, size: 12 });
@@ -13,21 +14,55 @@ test('the same seed gives the same set; another seed a different one', () => {
   assert.notDeepEqual(a.images, c.images);
 });
 
-test('the binary set has the requested counts, C100 signal (plus contamination) and a background mixture', () => {
+test('the binary set has the requested counts, C100 signal (plus background contamination) and a background mixture', () => {
   const set = simulateBinarySet(new Random(1), { nSignal: 300, nBackground: 200, size: 12, contamination: 0.1 });
   assert.equal(set.images.length, 500 * N_POL * 12 * 12);
   assert.deepEqual(labelCounts(set), [200, 300]);
   const cls = (name: string) => CLASS_NAMES.indexOf(name as (typeof CLASS_NAMES)[number]);
-  let fogInSignal = 0;
+  let backgroundInSignal = 0;
   const bg = new Set<number>();
   for (let i = 0; i < set.n; i++) {
     if (set.labels[i] === 1) {
-      assert.ok(set.trueClass[i] === cls('C100') || set.trueClass[i] === cls('fog'));
-      if (set.trueClass[i] === cls('fog')) fogInSignal++;
+      if (set.trueClass[i] !== cls('C100')) backgroundInSignal++;
+      else assert.ok(set.nGrains[i] >= MIN_TRACK_GRAINS, `signal track ${i} has ${set.nGrains[i]} grain`);
     } else bg.add(set.trueClass[i]);
   }
-  assert.ok(fogInSignal > 10 && fogInSignal < 55, `contamination ${fogInSignal}/300`);
+  assert.ok(backgroundInSignal > 10 && backgroundInSignal < 55, `contamination ${backgroundInSignal}/300`);
   assert.deepEqual([...bg].map((c) => CLASS_NAMES[c]).sort(), ['dust', 'fog', 'gamma']);
+});
+
+test('the cuts: every cluster drawn is kept or counted under one cut; kept clusters pass the cuts', () => {
+  const set = simulateBinarySet(new Random(4), { nSignal: 300, nBackground: 200, size: 16 });
+  for (const [name, c] of Object.entries(set.cuts)) {
+    assert.equal(c.drawn, c.oneGrainTrack + c.tooLong + c.largeDust + c.kept, name);
+  }
+  assert.equal(set.cuts.signal.kept, 300);
+  assert.equal(set.cuts.background.kept, 200);
+  assert.equal(set.cuts.background.oneGrainTrack, 0);
+  // about 13 % of C 100 keV clusters develop one grain (1 + Poisson(170 / 83)): e^−2 ≈ 0.13
+  const oneGrain = set.cuts.signal.oneGrainTrack / set.cuts.signal.drawn;
+  assert.ok(oneGrain > 0.07 && oneGrain < 0.2, `one-grain fraction ${oneGrain}`);
+  assert.ok(set.cuts.background.tooLong > 10, 'long electron tracks are cut');
+  assert.ok(set.cuts.background.largeDust > 0, 'large dust is cut');
+  const f = clusterFeatures(set.images, set.n, set.size);
+  for (let i = 0; i < set.n; i++) {
+    let lx = 0, vol = 0;
+    for (let k = 0; k < N_POL; k++) {
+      lx += f[(i * N_POL + k) * 8 + 2] / N_POL;
+      vol += f[(i * N_POL + k) * 8 + 7] / N_POL;
+    }
+    assert.ok(lx <= CUTS.maxMajorAxisNm && vol <= CUTS.maxVolume, `cluster ${i}: lx ${lx}, vol ${vol}`);
+  }
+  const rows = cutTable(set.cuts);
+  assert.equal(rows.at(-1)!.signal, 300);
+});
+
+test('cuts: false keeps every cluster drawn, one-grain C-ion clusters included', () => {
+  const set = simulateBinarySet(new Random(4), { nSignal: 200, nBackground: 10, size: 12, cuts: false, contamination: 0 });
+  assert.equal(set.cuts.signal.drawn, 200);
+  let oneGrain = 0;
+  for (let i = 0; i < set.n; i++) if (set.labels[i] === 1 && set.nGrains[i] === 1) oneGrain++;
+  assert.ok(oneGrain > 5, `one-grain signal ${oneGrain}`);
 });
 
 test('six-class set: equal classes; takeClusters and channelsLast keep the pixels', () => {
