@@ -11,13 +11,13 @@ export const EXPECTED: ExpectedResults = {
     'accuracy_ceiling (the Bayes ceiling of the simulated set): smoke 0.931 on 2026-12-04, default 0.912 (issue 16)',
   smoke: {
     bdt_auc: [0.85, 1], rf_auc: [0.85, 1],
-    simple2d_accuracy: [0.72, 1], simple3d_accuracy: [0.72, 1], rot_simple2d_accuracy: [0.7, 1],
-    accuracy_ceiling: [0.85, 0.97],
+    cnn2d_simple_accuracy: [0.72, 1], cnn3d_simple_accuracy: [0.72, 1], rot_simple2d_accuracy: [0.7, 1],
+    accuracy_ceiling: [0.97, 1],
   },
   default: {
     bdt_auc: [0.9, 1], rf_auc: [0.9, 1],
-    simple2d_accuracy: [0.8, 1], vgg2d_accuracy: [0.8, 1], simple3d_accuracy: [0.8, 1], vgg3d_accuracy: [0.82, 1],
+    cnn2d_simple_accuracy: [0.8, 1], cnn2d_vgg_accuracy: [0.8, 1], cnn3d_simple_accuracy: [0.8, 1], cnn3d_vgg_accuracy: [0.82, 1],
     rot_simple2d_accuracy: [0.75, 1], six_class_accuracy: [0.35, 1],
-    accuracy_ceiling: [0.85, 0.97],
+    accuracy_ceiling: [0.97, 1],
   },
 };

@@ -12,13 +12,13 @@ const ours = {
 test('our numbers go beside the seed values with verdicts by the stated tolerances', () => {
   const rows = newsdmResults(ours).map(resultRow);
   const row = (key: string) => rows.find((r) => r.key === key)!;
-  assert.equal(row('vgg3d_accuracy').paper, 0.95);
-  assert.equal(row('vgg3d_accuracy').verdict, 'reproduced'); // 0.934 is within 2 points of ~95 %
-  assert.equal(row('simple2d_accuracy').verdict, 'short'); // 0.90 against ~93 %
-  assert.equal(row('rot_simple2d_angle_mae').verdict, 'reproduced'); // 12.3° against ~11° ± 2°
-  assert.equal(row('rot_vgg3d_angle_mae').verdict, 'exceeds'); // 3° is better than ~5°
+  assert.equal(row('cnn3d_vgg_accuracy').paper, 0.95);
+  assert.equal(row('cnn3d_vgg_accuracy').verdict, 'reproduced'); // 0.934 is within 2 points of ~95 %
+  assert.equal(row('cnn2d_simple_accuracy').verdict, 'short'); // 0.90 against ~93 %
+  assert.equal(row('rot_simple2d_angle_mae_deg').verdict, 'reproduced'); // 12.3° against ~11° ± 2°
+  assert.equal(row('rot_vgg3d_angle_mae_deg').verdict, 'exceeds'); // 3° is better than ~5°
   assert.equal(row('bdt_auc').verdict, 'no-paper-value');
-  assert.equal(rows.filter((r) => r.headline).map((r) => r.key).join(), 'vgg3d_accuracy');
+  assert.equal(rows.filter((r) => r.headline).map((r) => r.key).join(), 'cnn3d_vgg_accuracy');
 });
 
 test('a training-size point is compared with the seed only at the seed fraction', () => {
