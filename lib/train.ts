@@ -10,6 +10,7 @@
  * - `history.ts` — `History`, the per-epoch table (`toColumns()` for arquero and charts)
  * - `progress.ts` — progress display for any loop: notebook line, terminal bar, or log lines
  * - `predict.ts` — `predictBatches` / `predictScores`: a model's outputs over arrays, batch by batch
+ * - `checkpoint.ts` — `Checkpoints`, `studyCheckpoints`: resumable runs, one JSON file per finished step (typed arrays exact)
  * - `adadelta.ts` — `ZeilerAdadelta`, Adadelta as in Zeiler 2012 (tfjs 4.22's own diverges with the paper's settings)
  *
  * `loop.ts` (the shared epoch loop) and `progress-format.ts` are internals.
@@ -45,5 +46,6 @@ export { getLearningRate, setLearningRate, getMomentum, setMomentum } from './tr
 export { EarlyStopping, WeightSnapshot, type EarlyStoppingOptions, type EarlyStoppingVerdict } from './train/early-stopping';
 export { History, inferMode, type EpochRecord, type BestEpoch, type StopReason } from './train/history';
 export { predictBatches, predictScores, type PredictOptions } from './train/predict';
+export { Checkpoints, decodeCheckpoint, encodeCheckpoint, settingsHash, studyCheckpoints } from './train/checkpoint';
 export { progress, Progress, type ProgressMode, type ProgressOptions, type TextSink } from './train/progress';
 export { ZeilerAdadelta } from './train/adadelta';

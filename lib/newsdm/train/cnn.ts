@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { accuracy, binarize, optimalThreshold, precision, rocAuc, rocCurve } from '../../metrics';
-import { arrayBlock, fit, type ArrayBlock, type History, type ProgressMode } from '../../train';
+import { arrayBlock, fit, History, type ArrayBlock, type Checkpoints, type EpochRecord, type ProgressMode } from '../../train';
 import { channelsLast, type ClusterSet } from '../data/datasets';
 import { buildCnn, compileCnn, inputShape, is3d, type Architecture, type CnnOptions } from '../model';
 import { decodeAngles } from '../data/rotate';
@@ -90,6 +90,48 @@ export async function trainCnn(arch: Architecture, train: ClusterSet, validation
   );
   const secs = history.column('seconds').sort((a, b) => a - b);
   return { arch, model, norm, history, secondsPerEpoch: secs[secs.length >> 1], params: model.countParams() };
+}
+
+/** What a checkpoint keeps of a trained network: its weights, normalisation, per-epoch history and costs. */
+interface SavedCnn {
+  weights: { shape: number[]; values: Float32Array }[];
+  norm: ImageNorm;
+  rows: EpochRecord[];
+  secondsPerEpoch: number;
+  params: number;
+}
+
+/** The checkpoint form of a trained network. */
+function saveCnn(t: TrainedCnn): SavedCnn {
+  const weights = t.model.getWeights().map((w) => ({ shape: w.shape, values: Float32Array.from(w.dataSync() as Float32Array) }));
+  return { weights, norm: t.norm, rows: t.history.rows, secondsPerEpoch: t.secondsPerEpoch, params: t.params };
+}
+
+/** A network rebuilt from its checkpoint: the same architecture and options as {@link trainCnn}, the saved weights. */
+function restoreCnn(arch: Architecture, train: ClusterSet, o: TrainCnnOptions, saved: SavedCnn): TrainedCnn {
+  const model = compileCnn(
+    buildCnn(arch, { ...o, size: train.size, nClasses: train.labelNames.length, angleOutput: !!o.angles }),
+    { lr: o.lr, angleWeight: o.angleWeight },
+  );
+  const tensors = saved.weights.map((w) => tf.tensor(w.values, w.shape));
+  model.setWeights(tensors);
+  tensors.forEach((w) => w.dispose());
+  const history = new History();
+  saved.rows.forEach((row) => history.push(row));
+  return { arch, model, norm: saved.norm, history, secondsPerEpoch: saved.secondsPerEpoch, params: saved.params };
+}
+
+/**
+ * {@link trainCnn}, resumable: with checkpoints on, a network trained before under the same `step` is
+ * rebuilt from its saved weights instead of trained again, and a new one is saved once trained.
+ */
+export async function trainCnnResumable(arch: Architecture, train: ClusterSet, validation: ClusterSet, o: TrainCnnOptions, checkpoints: Checkpoints, step: string): Promise<TrainedCnn> {
+  let fresh: TrainedCnn | undefined;
+  const saved = await checkpoints.run(step, async () => {
+    fresh = await trainCnn(arch, train, validation, o);
+    return checkpoints.dir ? saveCnn(fresh) : null;
+  });
+  return fresh ?? restoreCnn(arch, train, o, saved!);
 }
 
 function toBlock(y: Float32Array | ArrayBlock, n: number): ArrayBlock {

@@ -8,6 +8,7 @@
  * Used by `notebooks/01-newsdm.ipynb`, which shows the active profile's settings as a table.
  */
 import { profileName, type ProfileName } from '../../profile';
+import { studyCheckpoints, type Checkpoints } from '../../train/checkpoint';
 import type { Architecture } from '../model';
 
 /** Everything the NEWSdm notebook's size depends on. */
@@ -35,6 +36,8 @@ export interface NewsdmSettings {
   /** the six-class study: clusters per class, epochs */
   perClass: number;
   sixEpochs: number;
+  /** keep each trained network and finished study under `reports/<profile>/checkpoints/01-newsdm/` and resume from them */
+  checkpoints: boolean;
 }
 
 /** The settings of each profile. */
@@ -44,27 +47,36 @@ export const NEWSDM_SETTINGS: Readonly<Record<ProfileName, NewsdmSettings>> = {
     treeRuns: 2, treeCounts: [1, 5, 20],
     widths: { simple2d: 16, vgg2d: 4, simple3d: 4, vgg3d: 2 },
     sizeFractions: [0.2, 0.6], sizeEpochs: 2, sizeModel: 'simple3d',
-    rotBase: 80, rotCopies: 6, rotEpochs: 2, perClass: 40, sixEpochs: 2,
+    rotBase: 80, rotCopies: 6, rotEpochs: 2, perClass: 40, sixEpochs: 2, checkpoints: false,
   },
   default: {
     nSignal: 1600, nBackground: 800, size: 16, epochs: 8,
     treeRuns: 5, treeCounts: [1, 3, 10, 30, 100, 300],
     widths: { simple2d: 32, vgg2d: 8, simple3d: 8, vgg3d: 4 },
     sizeFractions: [0.1, 0.2, 0.4, 0.6], sizeEpochs: 5, sizeModel: 'simple3d',
-    rotBase: 500, rotCopies: 6, rotEpochs: 6, perClass: 300, sixEpochs: 8,
+    rotBase: 500, rotCopies: 6, rotEpochs: 6, perClass: 300, sixEpochs: 8, checkpoints: false,
   },
   full: {
     nSignal: 15000, nBackground: 7000, size: 32, epochs: 30,
     treeRuns: 50, treeCounts: [1, 3, 10, 30, 100, 300, 1000],
     widths: { simple2d: 32, vgg2d: 64, simple3d: 32, vgg3d: 64 },
     sizeFractions: [0.1, 0.2, 0.4, 0.6], sizeEpochs: 20, sizeModel: 'vgg3d',
-    rotBase: 15000, rotCopies: 6, rotEpochs: 20, perClass: 15000, sixEpochs: 30,
+    rotBase: 15000, rotCopies: 6, rotEpochs: 20, perClass: 15000, sixEpochs: 30, checkpoints: true,
   },
 };
 
 /** The settings of `profile` (default: the active one), a deep copy the caller may change. */
 export function newsdmSettings(profile: ProfileName = profileName()): NewsdmSettings {
   return structuredClone(NEWSDM_SETTINGS[profile]) as NewsdmSettings;
+}
+
+/**
+ * The checkpoints of a NEWSdm run with `settings` and the notebook's `seed`: on where `settings.checkpoints`
+ * (`full`), under `reports/<profile>/checkpoints/01-newsdm/<hash of settings and seed>/`, so that a stopped
+ * `full` run resumes with every network and study it finished; off (nothing kept) otherwise.
+ */
+export function newsdmCheckpoints(settings: NewsdmSettings, seed: number, profile: ProfileName = profileName()): Checkpoints {
+  return studyCheckpoints('01-newsdm', settings, profile, seed, settings.checkpoints);
 }
 
 /** Settings as rows `{ setting, value }` for a table: nested objects flattened (`widths.vgg3d`), arrays joined. */

@@ -13,7 +13,8 @@ import { Random } from '../../random';
 import { simulateSixClassSet, takeClusters, type ClusterSet } from '../data/datasets';
 import { angleMae, augmentRotations, type RotatedSet } from '../data/rotate';
 import type { Architecture } from '../model';
-import { binaryScores, predictCnn, trainCnn, type BinaryScores, type TrainedCnn } from './cnn';
+import { Checkpoints } from '../../train';
+import { binaryScores, predictCnn, trainCnn, trainCnnResumable, type BinaryScores, type TrainedCnn } from './cnn';
 import type { NewsdmSettings } from './settings';
 
 /** Trained networks by architecture. */
@@ -21,11 +22,13 @@ export type TrainedCnns = Partial<Record<Architecture, TrainedCnn>>;
 
 /**
  * Trains each of `archs` for `settings.epochs` at its width, adding them to `into` (so that the 2D and
- * the 3D networks, trained in two cells, end in one record).
+ * the 3D networks, trained in two cells, end in one record); with `checkpoints` on, a network trained
+ * before is rebuilt from its saved weights (step `cnn-<arch>`).
  */
-export async function trainCnns(archs: readonly Architecture[], data: { train: ClusterSet; validation: ClusterSet }, settings: NewsdmSettings, rng: Random, into: TrainedCnns = {}): Promise<TrainedCnns> {
+export async function trainCnns(archs: readonly Architecture[], data: { train: ClusterSet; validation: ClusterSet }, settings: NewsdmSettings, rng: Random, into: TrainedCnns = {}, checkpoints = new Checkpoints(null)): Promise<TrainedCnns> {
   for (const arch of archs) {
-    into[arch] = await trainCnn(arch, data.train, data.validation, { epochs: settings.epochs, width: settings.widths[arch], rng: rng.fork(arch) });
+    const options = { epochs: settings.epochs, width: settings.widths[arch], rng: rng.fork(arch) };
+    into[arch] = await trainCnnResumable(arch, data.train, data.validation, options, checkpoints, `cnn-${arch}`);
   }
   return into;
 }
@@ -52,18 +55,24 @@ export interface SizePoint {
  * The seed's Fig. 11: `settings.sizeModel` trained on each fraction of all clusters (drawn from the
  * training and validation clusters of `split`), each tested on the same test set.
  */
-export async function trainingSizeStudy(binary: ClusterSet, split: SplitIndices, data: { validation: ClusterSet; test: ClusterSet }, settings: NewsdmSettings, rng: Random): Promise<SizePoint[]> {
-  const pool = Int32Array.from([...split.train, ...split.validation]);
+export async function trainingSizeStudy(binary: ClusterSet, split: SplitIndices, data: { validation: ClusterSet; test: ClusterSet }, settings: NewsdmSettings, rng: Random, checkpoints = new Checkpoints(null)): Promise<SizePoint[]> {
   const points: SizePoint[] = [];
   for (const fraction of settings.sizeFractions) {
-    const take = rng.fork(`size ${fraction}`).sampleIndices(pool.length, Math.min(pool.length, Math.round(fraction * binary.n)));
-    const sub = takeClusters(binary, Array.from(take, (k) => pool[k]));
-    const arch = settings.sizeModel;
-    const t = await trainCnn(arch, sub, data.validation, { epochs: settings.sizeEpochs, width: settings.widths[arch], rng: rng.fork(`size ${fraction}`), progress: 'none' });
-    points.push({ fraction, trainClusters: sub.n, testAccuracy: binaryScores(data.test.labels, predictCnn(t, data.test).scores).accuracy });
-    t.model.dispose();
+    points.push(await checkpoints.run(`size-${Math.round(1000 * fraction)}permille`, () => sizePoint(binary, split, data, settings, rng, fraction)));
   }
   return points;
+}
+
+/** One point of {@link trainingSizeStudy}. */
+async function sizePoint(binary: ClusterSet, split: SplitIndices, data: { validation: ClusterSet; test: ClusterSet }, settings: NewsdmSettings, rng: Random, fraction: number): Promise<SizePoint> {
+  const pool = Int32Array.from([...split.train, ...split.validation]);
+  const take = rng.fork(`size ${fraction}`).sampleIndices(pool.length, Math.min(pool.length, Math.round(fraction * binary.n)));
+  const sub = takeClusters(binary, Array.from(take, (k) => pool[k]));
+  const arch = settings.sizeModel;
+  const t = await trainCnn(arch, sub, data.validation, { epochs: settings.sizeEpochs, width: settings.widths[arch], rng: rng.fork(`size ${fraction}`), progress: 'none' });
+  const point = { fraction, trainClusters: sub.n, testAccuracy: binaryScores(data.test.labels, predictCnn(t, data.test).scores).accuracy };
+  t.model.dispose();
+  return point;
 }
 
 /** The rotated training, validation and test sets of the rotation study. */
@@ -112,16 +121,19 @@ export function rotationScores(model: Architecture, test: RotatedSet, predicted:
 }
 
 /** The seed's rotation study (§4.2.3): the simple 2D and the VGG-like 3D network with an angle head. */
-export async function rotationStudy(rot: RotationData, settings: NewsdmSettings, rng: Random, archs: readonly Architecture[] = ['simple2d', 'vgg3d']): Promise<RotationResult[]> {
+export async function rotationStudy(rot: RotationData, settings: NewsdmSettings, rng: Random, archs: readonly Architecture[] = ['simple2d', 'vgg3d'], checkpoints = new Checkpoints(null)): Promise<RotationResult[]> {
   const results: RotationResult[] = [];
-  for (const arch of archs) {
-    const angles = { train: rot.train.target, validation: rot.validation.target };
-    const t = await trainCnn(arch, rot.train.set, rot.validation.set, { epochs: settings.rotEpochs, width: settings.widths[arch], rng: rng.fork(`rot ${arch}`), angles });
-    const p = predictCnn(t, rot.test.set);
-    results.push(rotationScores(arch, rot.test, { scores: p.scores, angleDeg: p.angleDeg! }, t.secondsPerEpoch));
-    t.model.dispose();
-  }
+  for (const arch of archs) results.push(await checkpoints.run(`rotation-${arch}`, () => rotationNetwork(rot, settings, rng, arch)));
   return results;
+}
+
+/** One network of {@link rotationStudy}: trained with the angle head, scored on the rotated test set. */
+async function rotationNetwork(rot: RotationData, settings: NewsdmSettings, rng: Random, arch: Architecture): Promise<RotationResult> {
+  const angles = { train: rot.train.target, validation: rot.validation.target };
+  const t = await trainCnn(arch, rot.train.set, rot.validation.set, { epochs: settings.rotEpochs, width: settings.widths[arch], rng: rng.fork(`rot ${arch}`), angles });
+  const p = predictCnn(t, rot.test.set);
+  t.model.dispose();
+  return rotationScores(arch, rot.test, { scores: p.scores, angleDeg: p.angleDeg! }, t.secondsPerEpoch);
 }
 
 /** The six-class study's outcome on its test set. */
@@ -143,7 +155,12 @@ export function rowNormalise(matrix: number[][]): number[][] {
 }
 
 /** The six-class set (C60 / C80 / C100 / gamma / dust / fog, balanced), the VGG-like 2D network with a softmax. */
-export async function sixClassStudy(settings: NewsdmSettings, rng: Random): Promise<SixClassResult> {
+export async function sixClassStudy(settings: NewsdmSettings, rng: Random, checkpoints = new Checkpoints(null)): Promise<SixClassResult> {
+  return checkpoints.run('six-class', () => sixClassNetwork(settings, rng));
+}
+
+/** The network of {@link sixClassStudy}. */
+async function sixClassNetwork(settings: NewsdmSettings, rng: Random): Promise<SixClassResult> {
   const six = simulateSixClassSet(rng.fork('six'), { perClass: settings.perClass, size: settings.size });
   const split = rng.fork('six split').split(six.n, { validation: 0.15, test: 0.25 }, six.labels);
   const [train, validation, test] = [split.train, split.validation, split.test].map((idx) => takeClusters(six, idx));

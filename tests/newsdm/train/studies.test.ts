@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rotatedSets, rotationScores, rowNormalise } from '../../../lib/newsdm/train/studies';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { initBackend } from '../../../lib/backend';
+import { Checkpoints } from '../../../lib/train';
+import { predictCnn } from '../../../lib/newsdm/train/cnn';
+import { rotatedSets, rotationScores, rowNormalise, sixClassStudy, trainCnns } from '../../../lib/newsdm/train/studies';
 import { newsdmSettings } from '../../../lib/newsdm/train/settings';
 import { simulateBinarySet, takeClusters } from '../../../lib/newsdm/data/datasets';
 import { Random } from '../../../lib/random';
@@ -30,4 +36,31 @@ test('rotationScores: accuracy, and angle errors (mod 180°) over all, signal an
   assert.ok(Math.abs(r.backgroundMaeDeg - 22.5) < 1e-5);
   assert.ok(Math.abs(r.angleMaeDeg - 14.25) < 1e-5);
   assert.equal(r.secondsPerEpoch, 1.5);
+});
+
+test('a checkpointed run resumes: the networks come back with their weights, the studies with their results', async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdm-ckpt-'));
+  try {
+    const set = simulateBinarySet(new Random(7), { nSignal: 40, nBackground: 20, size: 8 });
+    const [train, validation] = [[...Array(45).keys()], Array.from({ length: 15 }, (_, i) => 45 + i)].map((idx) => takeClusters(set, idx));
+    const P = { ...newsdmSettings('smoke'), epochs: 1, widths: { simple2d: 4, vgg2d: 2, simple3d: 2, vgg3d: 2 }, perClass: 6, sixEpochs: 1 };
+    const run = async () => {
+      const ckpt = new Checkpoints(dir);
+      const trained = await trainCnns(['simple2d'], { train, validation }, P, new Random(3), {}, ckpt);
+      const six = await sixClassStudy(P, new Random(3), ckpt);
+      return { ckpt, scores: predictCnn(trained.simple2d!, validation).scores, trained, six };
+    };
+    const first = await run();
+    assert.deepEqual(first.ckpt.resumed, []);
+    assert.ok(fs.existsSync(path.join(dir, 'cnn-simple2d.json')) && fs.existsSync(path.join(dir, 'six-class.json')));
+    const again = await run();
+    assert.deepEqual(again.ckpt.resumed, ['cnn-simple2d', 'six-class']);
+    assert.deepEqual(again.scores, first.scores); // the same weights, bit for bit
+    assert.deepEqual(again.trained.simple2d!.history.rows, first.trained.simple2d!.history.rows);
+    assert.equal(again.trained.simple2d!.params, first.trained.simple2d!.params);
+    assert.deepEqual(again.six, first.six);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
