@@ -7,6 +7,7 @@ export * from './galactic-centre/data/sky'; // the pixel grid in Galactic longit
 export * from './galactic-centre/data/backgrounds'; // interstellar emission, Fermi bubbles, point sources
 export * from './galactic-centre/data/dark-matter'; // NFW / Einasto profiles and J-factor maps
 export * from './galactic-centre/data/counts-map'; // expected counts per band × exposure, PSF, Poisson draws
+export * from './galactic-centre/data/ramp'; // the DM ramp by visibility: z = S/√B in the central 1°, 3 → 20 over 10 steps
 export * from './galactic-centre/data/dataset'; // the seed's data set: familiar and unseen backgrounds, DM steps
 export * from './galactic-centre/data/gce'; // Galactic Centre excess maps for the Bayesian CNN
 export * from './galactic-centre/model/architecture'; // the seed's small and large CNNs as layer lists

@@ -29,7 +29,7 @@ export class SeededDropout extends tf.layers.Layer {
   static className = 'SeededDropout';
   readonly rate: number;
   readonly alwaysOn: boolean;
-  private readonly rng: Random;
+  private rng: Random;
 
   constructor(args: NoiseArgs & { rate: number; alwaysOn?: boolean }) {
     super({ name: args.name, inputShape: args.inputShape });
@@ -46,6 +46,11 @@ export class SeededDropout extends tf.layers.Layer {
     return tf.dropout(x, this.rate, undefined, this.rng.int32());
   }
 
+  /** Draws the following masks from `rng` (a resumed training reseeds per epoch; `lib/train/resumable.ts`). */
+  reseed(rng: Random): void {
+    this.rng = rng;
+  }
+
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), rate: this.rate, alwaysOn: this.alwaysOn };
   }
@@ -55,7 +60,7 @@ export class SeededDropout extends tf.layers.Layer {
 export class SeededGaussianNoise extends tf.layers.Layer {
   static className = 'SeededGaussianNoise';
   readonly stddev: number;
-  private readonly rng: Random;
+  private rng: Random;
 
   constructor(args: NoiseArgs & { stddev: number }) {
     super({ name: args.name, inputShape: args.inputShape });
@@ -69,6 +74,11 @@ export class SeededGaussianNoise extends tf.layers.Layer {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (this.stddev === 0 || !isTraining(kwargs)) return x.clone();
     return tf.tidy(() => tf.add(x, tf.randomNormal(x.shape, 0, this.stddev, 'float32', this.rng.int32())));
+  }
+
+  /** Draws the following noise from `rng` (a resumed training reseeds per epoch; `lib/train/resumable.ts`). */
+  reseed(rng: Random): void {
+    this.rng = rng;
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -33,16 +33,37 @@ test('the field is 9° high whatever the pixels; map display scale', () => {
   assert.equal(mapScale(fieldGrid(90, 120)), 1);
 });
 
-test('the study sets: training, same-pool and unseen maps of the sizes asked for', () => {
-  const sets = simulateGcStudySets({ height: 6, width: 8, perCell: 1, testPerCell: 1 }, new Random(1));
-  assert.equal(sets.train.n, 3 * 10 * 2);
+test('the study sets: training, validation, test and unseen maps of the sizes asked for', () => {
+  const sets = simulateGcStudySets({ height: 12, width: 16, perCell: 2, valPerCell: 1, testPerCell: 1 }, new Random(1));
+  assert.equal(sets.train.n, 3 * 10 * 2 * 2);
+  assert.equal(sets.validation.n, 3 * 10 * 2);
   assert.equal(sets.test.n, 3 * 10 * 2);
-  assert.deepEqual(sets.train.shape, [6, 8, 3]);
-  assert.notDeepEqual(Array.from(sets.train.maps.subarray(0, 48)), Array.from(sets.test.maps.subarray(0, 48)));
+  assert.equal(sets.unseen.n, 3 * 10 * 2);
+  assert.deepEqual(sets.train.shape, [12, 16, 3]);
+});
+
+test('train, validation and test (and unseen) share no map and no seed', () => {
+  const sets = simulateGcStudySets({ height: 24, width: 32, perCell: 2, valPerCell: 1, testPerCell: 1 }, new Random(1));
+  const named = { train: sets.train, validation: sets.validation, test: sets.test, unseen: sets.unseen };
+  const seeds = new Map<number, string>();
+  const maps = new Map<string, string>();
+  for (const [name, d] of Object.entries(named)) {
+    const pixels = d.shape[0] * d.shape[1] * d.shape[2];
+    for (let i = 0; i < d.n; i++) {
+      const where = `${name} map ${i}`;
+      const seed = d.mapSeed[i];
+      assert.ok(!seeds.has(seed), `${where} has the seed of ${seeds.get(seed)}`);
+      seeds.set(seed, where);
+      const key = Buffer.from(d.maps.buffer, d.maps.byteOffset + i * pixels * 4, pixels * 4).toString('base64');
+      assert.ok(!maps.has(key), `${where} repeats ${maps.get(key)}`);
+      maps.set(key, where);
+    }
+  }
+  assert.equal(seeds.size, (120 + 60 * 3));
 });
 
 test('findMap finds the first map of a label, step and background, or says what it missed', () => {
-  const d = simulateGcDataset({ grid: TINY, model: FAMILIAR_MODEL, mapsPerCell: 1, dmSteps: 2, dmCountsRange: [100, 400] }, new Random(2));
+  const d = simulateGcDataset({ grid: TINY, model: FAMILIAR_MODEL, mapsPerCell: 1, ramp: { steps: 2, zFirst: 2, zLast: 8, radiusDeg: 2 } }, new Random(2));
   const i = findMap(d, 1, 2, 1);
   assert.deepEqual([d.label[i], d.step[i], d.background[i]], [1, 2, 1]);
   for (let k = 0; k < i; k++) assert.ok(!(d.label[k] === 1 && d.step[k] === 2 && d.background[k] === 1));
@@ -76,9 +97,9 @@ test('detection metrics: perfect, inverted and threshold-0.5 scores', () => {
 });
 
 test('sensitivity and coverage rows', () => {
-  const p = (step: number, auc: number) => ({ step, dmCounts: 100 * step, auc, accuracy: auc - 0.1, efficiency: 0.5 });
+  const p = (step: number, auc: number) => ({ step, z: 100 * step, auc, accuracy: auc - 0.1, efficiency: 0.5 });
   const rows = sensitivityRows([p(1, 0.6), p(2, 0.9)], [p(1, 0.55), p(2, 0.7)]);
-  assert.deepEqual(rows[1], { step: 2, dmCounts: 200, 'AUC familiar': 0.9, 'AUC unseen': 0.7, 'accuracy familiar': 0.8, 'accuracy unseen': 0.6 });
+  assert.deepEqual(rows[1], { step: 2, z: 200, 'AUC familiar': 0.9, 'AUC unseen': 0.7, 'accuracy familiar': 0.8, 'accuracy unseen': 0.6 });
   const mc = { mean: Float32Array.of(0.5, 0.5), aleatoric: Float32Array.of(0.1, 0.1), epistemic: Float32Array.of(0.01, 0.01), total: Float32Array.of(0.3, 0.3) };
   const cov = coverageRows([0.55, 0.9], mc);
   assert.deepEqual(cov.map((r) => r.uncertainty), ['aleatoric only', 'epistemic only', 'total']);
@@ -106,14 +127,14 @@ test('timing an epoch: a number for a model the backend trains, the backend\'s m
 });
 
 test('learning-rate runs and the profile task train on the smoke-size field', async () => {
-  const sets = simulateGcStudySets({ height: 24, width: 32, perCell: 1, testPerCell: 1 }, new Random(3));
+  const sets = simulateGcStudySets({ height: 24, width: 32, perCell: 1, valPerCell: 1, testPerCell: 1 }, new Random(3));
   const scale = inputScale(sets.train.maps, 24 * 32 * 3);
-  const runs = await learningRateRuns(labelledMaps(sets.train), labelledMaps(sets.test), { lrs: [5e-3], epochs: 1, scale, rng: new Random(4) });
+  const runs = await learningRateRuns(labelledMaps(sets.train), labelledMaps(sets.validation), { lrs: [5e-3], epochs: 1, scale, rng: new Random(4) });
   assert.equal(runs.length, 1);
   assert.equal(runs[0].lr, 5e-3);
   assert.equal(runs[0].run.history.length, 1);
   runs[0].run.model.dispose();
-  const prof = await trainProfileTask({ grid: sets.grid, perCell: 1, testPerCell: 1, epochs: 1, batch: 20, patience: 0, scale }, new Random(5));
+  const prof = await trainProfileTask({ grid: sets.grid, perCell: 1, valPerCell: 1, testPerCell: 1, epochs: 1, batch: 20, patience: 0, scale }, new Random(5));
   assert.equal(prof.confusion.length, 3);
   assert.equal(prof.confusion.flat().reduce((a, b) => a + b, 0), 3 * 10 * 2);
   assert.ok(prof.accuracy >= 0 && prof.accuracy <= 1);
@@ -130,4 +151,19 @@ test('the Bayesian CNN trains and its MC-dropout σ holds the aleatoric part', a
   assert.equal(mc.mean.length, 4);
   assert.ok(Array.from(mc.total).every((s, i) => s >= mc.aleatoric[i] - 1e-6));
   bnn.model.dispose();
+});
+
+test('the ramp as a table and as ten titled panels', async () => {
+  const { rampRows, rampFigure } = await import('../../lib/galactic-centre/evaluate/figures');
+  const { DM_VISIBILITY_RAMP } = await import('../../lib/galactic-centre/data/ramp');
+  const grid = fieldGrid(24, 32);
+  const rows = rampRows(grid, FAMILIAR_MODEL, DM_VISIBILITY_RAMP);
+  assert.deepEqual(rows.map((r) => r.step), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assertClose(rows[0].z, 3);
+  assertClose(rows[9].z, 20);
+  assert.ok(rows.every((r, i) => i === 0 || r['DM counts on both'] > rows[i - 1]['DM counts on both']));
+  const svg = rampFigure(grid, FAMILIAR_MODEL, 'both', DM_VISIBILITY_RAMP, new Random(1)).svg();
+  assert.equal(svg.match(/step \d+: z /g)?.length, 10);
+  assert.match(svg, /step 1: z 3\.0 \(this map -?\d+\.\d\)/);
+  assert.match(svg, /step 10: z 20\.0/);
 });

@@ -1,8 +1,9 @@
 /**
  * The seed's data set (Aasen 2022, §3.1) as counts maps: backgrounds IEM, Fermi bubbles, or both —
- * a third each — with and without a dark-matter signal whose amplitude is ramped over `dmSteps`
- * steps from barely visible to obvious. Half the maps hold DM; each (background, step) cell has
- * `mapsPerCell` maps with DM and as many without.
+ * a third each — with and without a dark-matter signal whose amplitude is ramped over the steps of a
+ * `VisibilityRamp` (`./ramp.ts`: z = S/√B in the central disc, from "barely visible" to "clearly
+ * visible" against each map's own background). Half the maps hold DM; each (background, step) cell
+ * has `mapsPerCell` maps with DM and as many without.
  *
  * A `BackgroundModel` fixes the templates, so "unseen backgrounds" are a second model: a changed
  * IEM (other clouds, thicker disk) and a new point-source population (more, wider, plus a bright
@@ -14,6 +15,7 @@ import { Random } from '../../random';
 import { DEFAULT_BUBBLES, DEFAULT_IEM, DEFAULT_POINT_SOURCES, type BubbleParams, type IemParams, type PointSourceParams } from './backgrounds';
 import { CTA_INSTRUMENT, simulateMap, type GcScene, type Instrument } from './counts-map';
 import type { DmProfile } from './dark-matter';
+import { DM_VISIBILITY_RAMP, rampDmCounts, zAtStep, type VisibilityRamp } from './ramp';
 import type { SkyGrid } from './sky';
 
 /** Which diffuse backgrounds a map holds (the seed's three thirds). */
@@ -57,10 +59,8 @@ export interface GcDatasetOptions {
   model: BackgroundModel;
   /** maps with DM per (background, step) cell; as many without */
   mapsPerCell: number;
-  /** amplitude steps (the seed: 10) */
-  dmSteps: number;
-  /** expected DM counts at the first and last step (geometric ramp) */
-  dmCountsRange: readonly [number, number];
+  /** the DM amplitude steps by visibility (the seed: `DM_VISIBILITY_RAMP`, 10 steps) */
+  ramp: VisibilityRamp;
   /** DM profiles, used in turn within a cell (default NFW only) */
   profiles?: readonly DmProfile[];
   backgrounds?: readonly BackgroundKind[];
@@ -75,20 +75,19 @@ export interface GcDataset {
   shape: readonly [number, number, number];
   /** 1 with DM, 0 without */
   label: Int32Array;
-  /** amplitude step 1 … dmSteps (DM maps: of their signal; no-DM maps: of the cell they were drawn in) */
+  /** amplitude step 1 … ramp.steps (DM maps: of their signal; no-DM maps: of the cell they were drawn in) */
   step: Int32Array;
+  /** the ramp's visibility z of the map's DM signal (0 without DM) */
+  z: Float32Array;
   /** index into `backgrounds` */
   background: Int32Array;
   /** 0 none, else 1 + index into `profiles` */
   profile: Int32Array;
   /** expected DM counts (0 without DM) */
   dmCounts: Float32Array;
+  /** the seed of the generator that drew the map (`rng.fork('map i').seed`): no two sets share one */
+  mapSeed: Float64Array;
   backgrounds: readonly BackgroundKind[];
-}
-
-/** Expected DM counts at step s (1-based) of a geometric ramp over `range`. */
-export function dmCountsAtStep(step: number, steps: number, range: readonly [number, number]): number {
-  return steps <= 1 ? range[1] : range[0] * (range[1] / range[0]) ** ((step - 1) / (steps - 1));
 }
 
 /** The scene of one map. */
@@ -107,7 +106,7 @@ export function simulateGcDataset(o: GcDatasetOptions, rng: Random): GcDataset {
   const profiles = o.profiles ?? [{ kind: 'nfw' } as DmProfile];
   const instrument = o.instrument ?? CTA_INSTRUMENT;
   const nb = instrument.bands.length;
-  const n = backgrounds.length * o.dmSteps * o.mapsPerCell * 2;
+  const n = backgrounds.length * o.ramp.steps * o.mapsPerCell * 2;
   const pixels = o.grid.height * o.grid.width * nb;
   const ds: GcDataset = {
     maps: new Float32Array(n * pixels),
@@ -115,22 +114,28 @@ export function simulateGcDataset(o: GcDatasetOptions, rng: Random): GcDataset {
     shape: [o.grid.height, o.grid.width, nb],
     label: new Int32Array(n),
     step: new Int32Array(n),
+    z: new Float32Array(n),
     background: new Int32Array(n),
     profile: new Int32Array(n),
     dmCounts: new Float32Array(n),
+    mapSeed: new Float64Array(n),
     backgrounds,
   };
   let i = 0;
   backgrounds.forEach((kind, bg) => {
-    for (let step = 1; step <= o.dmSteps; step++) {
+    const ramps = profiles.map((profile) => rampDmCounts(o.grid, sceneOf(o.model, kind), profile, o.ramp, instrument));
+    for (let step = 1; step <= o.ramp.steps; step++) {
       for (let r = 0; r < 2 * o.mapsPerCell; r++, i++) {
         const withDm = r % 2 === 0;
         const p = Math.floor(r / 2) % profiles.length;
-        const counts = withDm ? dmCountsAtStep(step, o.dmSteps, o.dmCountsRange) : 0;
+        const counts = withDm ? ramps[p][step - 1] : 0;
         const scene = sceneOf(o.model, kind, withDm ? { profile: profiles[p], counts } : undefined);
-        ds.maps.set(simulateMap(o.grid, scene, rng.fork(`map ${i}`), instrument).counts, i * pixels);
+        const mapRng = rng.fork(`map ${i}`);
+        ds.mapSeed[i] = mapRng.seed;
+        ds.maps.set(simulateMap(o.grid, scene, mapRng, instrument).counts, i * pixels);
         ds.label[i] = withDm ? 1 : 0;
         ds.step[i] = step;
+        ds.z[i] = withDm ? zAtStep(o.ramp, step) : 0;
         ds.background[i] = bg;
         ds.profile[i] = withDm ? 1 + p : 0;
         ds.dmCounts[i] = counts;
@@ -145,27 +150,31 @@ export function fieldGrid(height: number, width: number): SkyGrid {
   return { height, width, pixelDeg: 9 / height };
 }
 
-/** Expected DM counts at the first and last of the 10 steps. */
-export const DM_COUNTS_RANGE: readonly [number, number] = [600, 15000];
-
-/** The DM classifier's data: training and same-pool test maps (familiar backgrounds), unseen-background maps. */
+/**
+ * The DM classifier's data, from the familiar backgrounds: `train` (fitted), `validation` (early
+ * stopping and the choice of the restored epoch), `test` (never seen in training or model selection:
+ * the same-pool numbers come from it); and `unseen`, maps of backgrounds never seen in training.
+ * Each set draws its maps from its own fork of the generator, so no two share a map or a seed.
+ */
 export interface GcStudySets {
   grid: SkyGrid;
   train: GcDataset;
+  validation: GcDataset;
   test: GcDataset;
   unseen: GcDataset;
 }
 
 /**
- * The three sets of notebook 03's DM classifier on a `height` × `width` field: `perCell` training
- * maps and `testPerCell` same-pool and unseen maps per (background, step) cell and class.
+ * The sets of notebook 03's DM classifier on a `height` × `width` field: per (background, step) cell
+ * and class, `perCell` training maps, `valPerCell` validation maps, `testPerCell` test and unseen maps.
  */
-export function simulateGcStudySets(o: { height: number; width: number; perCell: number; testPerCell: number }, rng: Random): GcStudySets {
+export function simulateGcStudySets(o: { height: number; width: number; perCell: number; valPerCell: number; testPerCell: number }, rng: Random): GcStudySets {
   const grid = fieldGrid(o.height, o.width);
-  const common = { grid, dmSteps: 10, dmCountsRange: DM_COUNTS_RANGE };
+  const common = { grid, ramp: DM_VISIBILITY_RAMP };
   return {
     grid,
     train: simulateGcDataset({ ...common, model: FAMILIAR_MODEL, mapsPerCell: o.perCell }, rng.fork('gc train')),
+    validation: simulateGcDataset({ ...common, model: FAMILIAR_MODEL, mapsPerCell: o.valPerCell }, rng.fork('gc validation')),
     test: simulateGcDataset({ ...common, model: FAMILIAR_MODEL, mapsPerCell: o.testPerCell }, rng.fork('gc test')),
     unseen: simulateGcDataset({ ...common, model: UNSEEN_MODEL, mapsPerCell: o.testPerCell }, rng.fork('gc unseen')),
   };

@@ -7,10 +7,12 @@
  *
  * Used by notebook 03-galaxy-zoo-gc.
  */
-import { heatmap, imageGrid, lineChart, rocPlot, type Figure } from '../../plot';
+import { heatmap, imageGrid, lineChart, rocPlot, type Figure, type ImageGrid } from '../../plot';
 import type { History } from '../../train';
-import { BACKGROUND_KINDS, findMap, type GcDataset } from '../data/dataset';
-import type { SimulatedMap } from '../data/counts-map';
+import { Random } from '../../random';
+import { BACKGROUND_KINDS, findMap, sceneOf, type BackgroundKind, type BackgroundModel, type GcDataset } from '../data/dataset';
+import { simulateMap, type SimulatedMap } from '../data/counts-map';
+import { centralMask, excessZ, backgroundInRegion, rampDmCounts, zAtStep, type VisibilityRamp } from '../data/ramp';
 import { logAngles, relativeJFactor } from '../data/dark-matter';
 import { GCE_BACKGROUNDS, type GceDataset } from '../data/gce';
 import type { SkyGrid } from '../data/sky';
@@ -33,6 +35,36 @@ export async function showComponentMaps(parts: SimulatedMap, grid: SkyGrid): Pro
   const tile = (data: Float32Array, title: string) => ({ data: mapImage(data, 0, shape), height: grid.height, width: grid.width, title });
   const tiles = [...Object.entries(parts.expected).map(([name, m]) => tile(m, `expected: ${name}`)), tile(parts.counts, 'Poisson counts')];
   await imageGrid(tiles, { colormap: 'magma', columns: 6, scale: mapScale(grid) }).show();
+}
+
+/**
+ * The DM ramp as images: one map per step of `ramp` over one background (NFW halo), titled with the
+ * step, the ramp's z and the excess z this map shows in the central disc; one colour scale for all
+ * panels (clipped at the 99.5th percentile), so brightness compares across steps. One figure, `ramp.steps` panels.
+ */
+export function rampFigure(grid: SkyGrid, model: BackgroundModel, kind: BackgroundKind, ramp: VisibilityRamp, rng: Random): ImageGrid {
+  const scene = sceneOf(model, kind);
+  const counts = rampDmCounts(grid, scene, { kind: 'nfw' }, ramp);
+  const mask = centralMask(grid, ramp.radiusDeg);
+  const b = backgroundInRegion(grid, scene, ramp.radiusDeg);
+  const tiles = counts.map((c, s) => {
+    const sim = simulateMap(grid, { ...scene, dm: { profile: { kind: 'nfw' }, counts: c } }, rng.fork(`ramp step ${s + 1}`));
+    const title = `step ${s + 1}: z ${zAtStep(ramp, s + 1).toFixed(1)} (this map ${excessZ(sim, mask, 3, b).toFixed(1)})`;
+    return { data: mapImage(sim.counts, 0, [grid.height, grid.width, 3]), height: grid.height, width: grid.width, title };
+  });
+  const values = Float32Array.from(tiles.flatMap((t) => Array.from(t.data))).sort();
+  const vmax = values[Math.floor(0.995 * (values.length - 1))]; // clips the brightest point sources, which would set the scale
+  return imageGrid(tiles, { colormap: 'magma', columns: 5, scale: mapScale(grid), vmin: 0, vmax });
+}
+
+/** The ramp as rows: step, z, and the DM counts (NFW, whole map) it takes on each background of `model`. */
+export function rampRows(grid: SkyGrid, model: BackgroundModel, ramp: VisibilityRamp): Record<string, number>[] {
+  const counts = BACKGROUND_KINDS.map((kind) => rampDmCounts(grid, sceneOf(model, kind), { kind: 'nfw' }, ramp));
+  return counts[0].map((_, s) => ({
+    step: s + 1,
+    z: zAtStep(ramp, s + 1),
+    ...Object.fromEntries(BACKGROUND_KINDS.map((kind, k) => [`DM counts on ${kind}`, counts[k][s]])),
+  }));
 }
 
 /** J(ψ) / J(1°) of the NFW and Einasto halos from 0.02° to 6°. */
@@ -109,24 +141,24 @@ export async function showConfusionMatrices(sets: readonly { name: string; label
   }
 }
 
-/** AUC and efficiency per DM step against the expected DM counts, familiar and unseen backgrounds. */
+/** AUC and efficiency per DM step against its visibility z, familiar and unseen backgrounds. */
 export async function showSensitivity(familiar: readonly SensitivityPoint[], unseen: readonly SensitivityPoint[]): Promise<void> {
-  const x = (points: readonly SensitivityPoint[]) => points.map((p) => p.dmCounts);
+  const x = (points: readonly SensitivityPoint[]) => points.map((p) => p.z);
   const series = [
     { name: 'AUC familiar', x: x(familiar), y: familiar.map((p) => p.auc) },
     { name: 'AUC unseen', x: x(unseen), y: unseen.map((p) => p.auc) },
     { name: 'efficiency familiar', x: x(familiar), y: familiar.map((p) => p.efficiency), dashed: true },
     { name: 'efficiency unseen', x: x(unseen), y: unseen.map((p) => p.efficiency), dashed: true },
   ];
-  const options = { logX: true, xTitle: 'expected DM counts in the map', yTitle: 'AUC / fraction of DM maps found', points: true, title: 'sensitivity curve' };
+  const options = { logX: true, xTitle: 'DM visibility z = S/√B in the central 1°', yTitle: 'AUC / fraction of DM maps found', points: true, title: 'sensitivity curve' };
   await lineChart(series, options).show();
 }
 
-/** The sensitivity curves as rows: step, DM counts, AUC and accuracy on familiar and unseen backgrounds. */
+/** The sensitivity curves as rows: step, visibility z, AUC and accuracy on familiar and unseen backgrounds. */
 export function sensitivityRows(familiar: readonly SensitivityPoint[], unseen: readonly SensitivityPoint[]): Record<string, number>[] {
   return familiar.map((p, i) => ({
     step: p.step,
-    dmCounts: p.dmCounts,
+    z: p.z,
     'AUC familiar': p.auc,
     'AUC unseen': unseen[i]?.auc ?? NaN,
     'accuracy familiar': p.accuracy,

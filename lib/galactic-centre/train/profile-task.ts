@@ -8,7 +8,8 @@
 import { accuracy, argmaxRows, confusionMatrix } from '../../metrics';
 import { Random } from '../../random';
 import { arrayBlock, predictScores } from '../../train';
-import { DM_COUNTS_RANGE, FAMILIAR_MODEL, simulateGcDataset } from '../data/dataset';
+import { FAMILIAR_MODEL, simulateGcDataset } from '../data/dataset';
+import { DM_VISIBILITY_RAMP } from '../data/ramp';
 import type { SkyGrid } from '../data/sky';
 import { smallModelSpec } from '../model/architecture';
 import { labelledMaps, trainClassifier, type TrainedClassifier } from './classifier';
@@ -23,15 +24,16 @@ export interface ProfileTaskResult {
   confusion: number[][];
 }
 
-/** Simulates, trains (lr 5·10⁻⁴, Rescaling by `scale`) and tests the three-class profile task. */
+/** Simulates, trains (lr 5·10⁻⁴, Rescaling by `scale`, early stopping on a validation set) and tests the three-class profile task on a set of its own. */
 export async function trainProfileTask(
-  o: { grid: SkyGrid; perCell: number; testPerCell: number; epochs: number; batch: number; patience: number; scale: number },
+  o: { grid: SkyGrid; perCell: number; valPerCell: number; testPerCell: number; epochs: number; batch: number; patience: number; scale: number },
   rng: Random,
 ): Promise<ProfileTaskResult> {
-  const options = { grid: o.grid, dmSteps: 10, dmCountsRange: DM_COUNTS_RANGE, model: FAMILIAR_MODEL, profiles: [{ kind: 'nfw' }, { kind: 'einasto' }] as const };
+  const options = { grid: o.grid, ramp: DM_VISIBILITY_RAMP, model: FAMILIAR_MODEL, profiles: [{ kind: 'nfw' }, { kind: 'einasto' }] as const };
   const train = simulateGcDataset({ ...options, profiles: [...options.profiles], mapsPerCell: o.perCell }, rng.fork('prof train'));
+  const validation = simulateGcDataset({ ...options, profiles: [...options.profiles], mapsPerCell: o.valPerCell }, rng.fork('prof validation'));
   const test = simulateGcDataset({ ...options, profiles: [...options.profiles], mapsPerCell: o.testPerCell }, rng.fork('prof test'));
-  const trained = await trainClassifier(labelledMaps(train, train.profile), labelledMaps(test, test.profile), {
+  const trained = await trainClassifier(labelledMaps(train, train.profile), labelledMaps(validation, validation.profile), {
     spec: smallModelSpec(o.scale, 0.8, 3), lr: 5e-4, epochs: o.epochs, batchSize: o.batch, patience: o.patience, rng: rng.fork('gc profiles'), classes: 3,
   });
   const predicted = argmaxRows(predictScores(trained.model, arrayBlock(test.maps, [test.n, ...test.shape])), 3);

@@ -13,8 +13,9 @@ export interface GalacticCentreSettings {
   /** counts-map rows and columns over the seed's 9° × 12° field (the seed's small model: 90 × 120) */
   height: number;
   width: number;
-  /** maps with DM per (background, DM step) cell, as many without: training and same-pool test sets */
+  /** maps with DM per (background, DM step) cell, as many without: training, validation (early stopping) and test sets */
   perCell: number;
+  valPerCell: number;
   testPerCell: number;
   /** the seed's lr 5·10⁻⁴ run: epochs, early-stopping patience (0: none), batch */
   epochs: number;
@@ -36,15 +37,15 @@ export interface GalacticCentreSettings {
 
 export const GALACTIC_CENTRE_SETTINGS: Readonly<Record<ProfileName, GalacticCentreSettings>> = {
   smoke: {
-    height: 24, width: 32, perCell: 1, testPerCell: 1, epochs: 2, patience: 0, batch: 50, failEpochs: 1,
+    height: 24, width: 32, perCell: 1, valPerCell: 1, testPerCell: 1, epochs: 2, patience: 0, batch: 50, failEpochs: 1,
     profilePerCell: 1, profileEpochs: 1, gceTrain: 48, gceTest: 24, gceEpochs: 1, gcePasses: 4, timeLargeModel: false,
   },
   default: {
-    height: 30, width: 40, perCell: 15, testPerCell: 5, epochs: 20, patience: 6, batch: 50, failEpochs: 8,
+    height: 30, width: 40, perCell: 15, valPerCell: 5, testPerCell: 5, epochs: 20, patience: 6, batch: 50, failEpochs: 8,
     profilePerCell: 12, profileEpochs: 12, gceTrain: 600, gceTest: 200, gceEpochs: 20, gcePasses: 20, timeLargeModel: false,
   },
   full: {
-    height: 90, width: 120, perCell: 200, testPerCell: 40, epochs: 100, patience: 10, batch: 500, failEpochs: 30,
+    height: 90, width: 120, perCell: 180, valPerCell: 20, testPerCell: 20, epochs: 100, patience: 10, batch: 500, failEpochs: 30,
     profilePerCell: 100, profileEpochs: 40, gceTrain: 10000, gceTest: 2000, gceEpochs: 40, gcePasses: 30, timeLargeModel: true,
   },
 };
