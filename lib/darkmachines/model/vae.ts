@@ -10,7 +10,8 @@
  * posterior to the prior, β = 0 gives an autoencoder with noise. The other common convention sums the
  * squared error over the D inputs (the Gaussian log-likelihood of Kingma & Welling up to constants);
  * `reconstruction: 'sum'` selects it. At equal β the sum convention weighs the reconstruction D times
- * more, i.e. β_mean/(1 − β_mean) = D · β_sum/(1 − β_sum) gives the same minimiser.
+ * more: the sum convention at β_sum has the same minimiser as the averaged MSE at β_mean with
+ * β_mean/(1 − β_mean) = β_sum/(1 − β_sum) / D.
  * A plain autoencoder (`variational: false`) is trained on the MSE alone.
  *
  * Training is in `../train/autoencoder.ts`.
