@@ -61,7 +61,7 @@ const PROFILES: Record<ProfileName, DarkMachinesSettings> = {
   default: {
     ...COMMON, nSM: 20000, nSignal: 2000, vae: { ...VAE, epochs: 12 }, latentAeEpochs: 15, trees: 100,
     inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 12, gmmMaxIter: 20 },
-    ablationBetas: [5e-3, 5e-4, 0], genEvents: 10000, genEpochs: 20, genHidden: [64, 32], genRateEvents: 500_000, scanBudget: 20000, dims: [2, 4, 8, 16], pmssmBudget: 30000,
+    ablationBetas: [5e-3, 5e-4, 0], genEvents: 10000, genEpochs: 20, genHidden: [64, 32], genRateEvents: 200_000, scanBudget: 20000, dims: [2, 4, 8, 16], pmssmBudget: 30000,
   },
   full: {
     ...COMMON, nSM: 60000, nSignal: 5000, vae: { ...VAE, epochs: 30 }, latentAeEpochs: 30, trees: 200,
