@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }
   fs.rmSync(dir, { recursive: true });
   await initBackend();
-  const rate = await generatorThroughput({ inputDim: 74, latentDim: 8, hidden: [64, 32], nEvents: 200_000, rng: new Random(2) });
+  const rate = await generatorThroughput({ inputDim: 28, latentDim: 20, hidden: [64, 32], nEvents: 200_000, rng: new Random(2) });
   console.log(`VAE generator (74-d events, Z = 8, decoder 8-32-64-74): ${rate.toFixed(0)} events/s`);
 }
 

@@ -12,12 +12,13 @@
  * - `data/channels`          the challenge's channel selections 1, 2a, 2b, 3
  * - `data/table`            events as table columns (per event; per event and channel) for DataFrames
  * - `data/features`          fixed-length vectors (padding flagged) and the train-only `FeatureScaler`
+ * - `data/generator-features` the generator's 28-D event vector (MET, jet counts, 6 jets, 2 leptons) and back; `StandardScaler`
  * - `data/study-data`        the study's data set: SM and signals in one channel, split, scaled on SM train
  * - `data/damaged-file`      the reader's strict and lenient modes on a damaged copy of a file
  * - `data/test-functions`    Rosenbrock, Rastrigin, Himmelblau, Eggholder (2D–16D) with known minima
  * - `data/pmssm-toy`         the 19-parameter pMSSM-like toy likelihood with a narrow good region
  * - `model/vae`              AE / VAE / β-VAE models and the β-VAE loss
- * - `model/generator`        β-VAE + latent GMM event generator; Wasserstein-1 and KS distances
+ * - `model/generator`        β-VAE + latent GMM event generator, its timing; Wasserstein-1 and KS distances
  * - `model/scanners`         random sampling, Gaussian particle filter, genetic algorithm
  * - `model/ellipsoids`       bounding ellipsoids (single, or split by 2-means) and uniform draws from their union
  * - `model/modes`            posterior modes by ellipsoid splitting; friends-of-friends clusters
@@ -26,8 +27,8 @@
  * - `model/tunnelling`       Levy–Montalvo tunnelling with mobile poles
  * - `train/settings`         the notebook's sizes, one typed object per profile, and their table
  * - `train/autoencoder`      training an autoencoder through `customFit`
- * - `train/beta-scan`        one β-VAE per β of the talk's table, with the table's entries measured
- * - `train/generator`        the generator study: β-VAE on tt̄, latent mixture, generated and fresh samples
+ * - `train/beta-scan`        one β-VAE per β of the talk's table, with the table's entries measured; the convention ablation
+ * - `train/generator`        the generator study: 28-D β-VAE (Z = 20) on tt̄, latent mixture vs prior, latent PCA, rate
  * - `evaluate/anomaly-detectors`  AE, isolation forest, Gaussian mixture, MET / HT cuts; AUC and ε_S at ε_B = 1e-2, 1e-3
  * - `evaluate/detector-suite`     every detector of the study on the VAE's latent space, and its reconstruction error
  * - `evaluate/summary`            means over the signals, the best detector, the numbers to record
@@ -46,6 +47,7 @@ export * from './darkmachines/data/simulator';
 export * from './darkmachines/data/channels';
 export * from './darkmachines/data/table';
 export * from './darkmachines/data/features';
+export * from './darkmachines/data/generator-features';
 export * from './darkmachines/data/study-data';
 export * from './darkmachines/data/damaged-file';
 export * from './darkmachines/model/vae';

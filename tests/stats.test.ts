@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mean, std, meanStd, quantile } from '../lib/stats';
+import * as fs from 'node:fs';
+import { mean, std, meanStd, quantile, pca, pcaTransform, symmetricEigen } from '../lib/stats';
+import { dataPath } from '../lib/paths';
 import { assertClose } from './helpers';
 
 // Reference values from numpy 1.24.2: v.mean(), v.std(ddof=1), np.quantile(v, q) (default method 'linear').
@@ -26,4 +28,31 @@ test('empty samples, single values and NaN give NaN; q outside [0, 1] throws', (
   assert.ok(Number.isNaN(quantile([1, NaN, 3], 0.5)));
   assert.ok(Number.isNaN(meanStd([1, NaN]).std));
   assert.throws(() => quantile([1, 2], 1.5), /quantile: q = 1.5 is not in \[0, 1\]/);
+});
+
+// PCA against numpy (eigh of the n − 1 covariance), fixture data/fixtures/stats/pca.json made by the script inside it.
+const PCA_REF = JSON.parse(fs.readFileSync(dataPath('fixtures', 'stats', 'pca.json'), 'utf8')) as {
+  rows: number; cols: number; X: number[]; mean: number[]; explained_variance: number[]; explained_variance_ratio: number[];
+  components: number[]; transformed_first5: number[];
+};
+
+test('pca agrees with numpy: mean, explained variance (ratio), signed components, projections', () => {
+  const { rows, cols } = PCA_REF;
+  const p = pca(PCA_REF.X, rows, cols);
+  PCA_REF.mean.forEach((m, j) => assertClose(p.mean[j], m, { rtol: 1e-12, atol: 1e-12, label: `mean ${j}` }));
+  PCA_REF.explained_variance.forEach((v, k) => assertClose(p.explainedVariance[k], v, { rtol: 1e-10, label: `variance ${k}` }));
+  PCA_REF.explained_variance_ratio.forEach((v, k) => assertClose(p.explainedVarianceRatio[k], v, { rtol: 1e-10, label: `ratio ${k}` }));
+  PCA_REF.components.forEach((v, i) => assertClose(p.components[Math.floor(i / cols)][i % cols], v, { atol: 1e-9, label: `component ${i}` }));
+  const t = pcaTransform(p, PCA_REF.X.slice(0, 5 * cols), 5);
+  PCA_REF.transformed_first5.forEach((v, i) => assertClose(t[i], v, { atol: 1e-9, label: `projection ${i}` }));
+  const two = pca(PCA_REF.X, rows, cols, 2);
+  assert.equal(two.components.length, 2);
+  assert.equal(pcaTransform(two, PCA_REF.X, rows).length, rows * 2);
+});
+
+test('symmetricEigen: a known 2 × 2 matrix; pca rejects a wrong shape', () => {
+  const { values, vectors } = symmetricEigen([2, 1, 1, 2], 2); // eigenvalues 3 and 1, eigenvectors (1, ±1)/√2
+  assert.deepEqual(Array.from(values).map((v) => Math.round(v * 1e12) / 1e12).sort(), [1, 3]);
+  assertClose(Math.abs(vectors[0]), Math.SQRT1_2, { rtol: 1e-12 });
+  assert.throws(() => pca([1, 2, 3], 2, 2), /pca: 3 values for 2 rows × 2 columns/);
 });

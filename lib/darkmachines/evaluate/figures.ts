@@ -10,7 +10,7 @@ import { heatmap, histogram, lineChart, rocPlot, scatter, type Figure } from '..
 import { HT, type DmEvent } from '../data/event';
 import { PMSSM_PARAMETERS, type PmssmToy } from '../data/pmssm-toy';
 import { SEED_BETA_TABLE } from '../paper';
-import { eventObservables } from '../model/generator';
+import { compareSamples, eventObservables, truncatedMultiplicityKs } from '../model/generator';
 import type { ScanResult } from '../model/scanners';
 import type { BetaRow } from '../train/beta-scan';
 import { detectorRoc, resultMatrix, type DetectorResult } from './anomaly-detectors';
@@ -71,16 +71,52 @@ export function detectorRocFigure(scores: Readonly<Record<string, DetectorScores
   return rocPlot(curves, { logFpr: true, title: title ?? `ROC for ${signal}` });
 }
 
-/** Simulated vs generated histograms of MET, HT, leading pT and the jet multiplicity. */
-export function generatorFigures(simulated: readonly DmEvent[], generated: readonly DmEvent[]): Figure[] {
+/** Simulated vs generated histograms of MET, HT, leading pT and the jet multiplicity (and, if given, events decoded from the N(0, 1) prior). */
+export function generatorFigures(simulated: readonly DmEvent[], generated: readonly DmEvent[], fromPrior?: readonly DmEvent[]): Figure[] {
   const sim = eventObservables(simulated);
   const gen = eventObservables(generated);
-  const panels: [string, [number, number], string | undefined][] = [['MET', [0, 400], 'GeV'], ['HT', [0, 1500], 'GeV'], ['leadPt', [0, 700], 'GeV'], ['nJets', [-0.5, 8.5], undefined]];
+  const pri = fromPrior ? eventObservables(fromPrior) : null;
+  const panels: [string, [number, number], string | undefined][] = [['MET', [0, 400], 'GeV'], ['HT', [0, 1500], 'GeV'], ['leadPt', [0, 700], 'GeV'], ['nJets', [-0.5, 12.5], undefined]];
   return panels.map(([v, range, unit]) =>
-    histogram([{ name: 'simulated', values: sim[v] }, { name: 'VAE-generated', values: gen[v] }], {
+    histogram([{ name: 'simulated', values: sim[v] }, { name: 'VAE, latent mixture', values: gen[v] }, ...(pri ? [{ name: 'VAE, N(0, 1) prior', values: pri[v] }] : [])], {
       bins: v.startsWith('n') ? range[1] - range[0] : 40, range, density: true, xTitle: v, xUnit: unit, width: 300, height: 200,
     }),
   );
+}
+
+/**
+ * Where the jet multiplicity of a VAE generator goes wrong, computed: the best an object-slot layout of
+ * `slots` objects can do (the 74-D vectors), the 28-D generator sampled from the latent mixture and from
+ * the N(0, 1) prior, and two simulated samples (the noise floor); KS distances to the independent sample.
+ */
+export function multiplicityRows(g: { truth: readonly DmEvent[]; simulated: readonly DmEvent[]; generated: readonly DmEvent[]; generatedFromPrior: readonly DmEvent[] }, slots: number): { sample: string; 'KS nJets': number; 'KS MET': number; 'KS HT': number }[] {
+  const ks = (events: readonly DmEvent[]) => {
+    const rows = compareSamples(g.truth, events);
+    const of = (v: string) => rows.find((r) => r.variable === v)?.ks ?? NaN;
+    return { 'KS nJets': of('nJets'), 'KS MET': of('MET'), 'KS HT': of('HT') };
+  };
+  const truncated = g.truth.map((e) => ({ ...e, objects: [...e.objects].sort((a, b) => b.pt - a.pt).slice(0, slots) }));
+  return [
+    { sample: `simulated, cut to ${slots} object slots (the best the 74-D layout can do)`, ...ks(truncated), 'KS nJets': truncatedMultiplicityKs(g.truth, slots) },
+    { sample: '28-D β-VAE, latent mixture (aggregate posterior), counts rounded', ...ks(g.generated) },
+    { sample: '28-D β-VAE, N(0, 1) prior, counts rounded', ...ks(g.generatedFromPrior) },
+    { sample: 'an independent simulated sample (noise floor)', ...ks(g.simulated) },
+  ];
+}
+
+/**
+ * The talk's "PCA on the latent variables": the training events' latent means μ on their first two
+ * principal components, coloured by the event's jet multiplicity.
+ */
+export function latentPcaFigure(projected: Float64Array, events: readonly DmEvent[], ratio: ArrayLike<number>): Figure {
+  const n = events.length;
+  const x = Float64Array.from({ length: n }, (_, i) => projected[2 * i]);
+  const y = Float64Array.from({ length: n }, (_, i) => projected[2 * i + 1]);
+  const pct = (k: number) => `${(100 * ratio[k]).toFixed(0)} %`;
+  return scatter(x, y, {
+    color: eventObservables(events).nJets, colorTitle: 'jets', xTitle: `PC 1 (${pct(0)} of the latent variance)`, yTitle: `PC 2 (${pct(1)})`,
+    title: 'β-VAE latent means of tt̄, first two principal components', maxPoints: 3000, size: 6, width: 420, height: 320,
+  });
 }
 
 /** Scatter plots of the scans' points in the (parameter i, parameter j) plane of the pMSSM toy, coloured by iteration. */

@@ -5,7 +5,8 @@
  *
  * Used by notebook 04-darkmachines.
  */
-import type { DarkMachinesNumbers } from '../paper';
+import { generatorKs, type DarkMachinesNumbers } from '../paper';
+import type { VariableDistance } from '../model/generator';
 import type { BetaRow } from '../train/beta-scan';
 import type { DetectorResult } from './anomaly-detectors';
 import { DETECTOR_KINDS, detectorName, type DetectorSpace } from './detector-suite';
@@ -61,6 +62,18 @@ export function spaceComparison(results: readonly DetectorResult[]): SpaceCompar
   });
 }
 
+/** One detector kind: which space gives it the higher mean AUC, and by how much in AUC and in ε_S at ε_B = 10⁻². */
+export type SpaceVerdictRow = { detector: string; 'better space (AUC)': string; 'ΔAUC (latent − input)': number; 'Δε_S(1e-2) (latent − input)': number };
+
+/** The input-vs-latent comparison reduced to its verdict per detector (from {@link spaceComparison}'s rows). */
+export function spaceVerdicts(rows: readonly SpaceComparisonRow[]): SpaceVerdictRow[] {
+  return rows.map((r) => {
+    const dAuc = r['mean AUC, latent'] - r['mean AUC, input'];
+    const better = !Number.isFinite(dAuc) ? 'not run' : dAuc > 0 ? 'latent' : dAuc < 0 ? 'input' : 'equal';
+    return { detector: r.detector, 'better space (AUC)': better, 'ΔAUC (latent − input)': dAuc, 'Δε_S(1e-2) (latent − input)': r['mean ε_S(1e-2), latent'] - r['mean ε_S(1e-2), input'] };
+  });
+}
+
 /** What the notebook measured, gathered for {@link DarkMachinesNumbers}. */
 export interface StudyOutcome {
   betaRows: readonly BetaRow[];
@@ -68,11 +81,12 @@ export interface StudyOutcome {
   results: readonly DetectorResult[];
   /** the learned detectors' names (the baselines are not candidates for "best") */
   learned: readonly string[];
-  generatorEventsPerSecond: number;
+  /** the generator's rate and its generated-vs-simulated distances (`compareSamples`) */
+  generator: { eventsPerSecond: number; distances: readonly VariableDistance[] };
   pmssmRows: readonly PmssmRow[];
 }
 
-/** Our numbers for `darkMachinesResults`: the best learned detector, the MET cut, the β table, the generator, the pMSSM scans. */
+/** Our numbers for `darkMachinesResults`: the best learned detector, the MET cut, the β table, the generator (rate, KS), the pMSSM scans. */
 export function studyNumbers(o: StudyOutcome): DarkMachinesNumbers {
   const means = meansByDetector(o.results);
   const best = bestDetector(means, o.learned);
@@ -87,7 +101,7 @@ export function studyNumbers(o: StudyOutcome): DarkMachinesNumbers {
     bestDetector: { name: best.detector, meanAuc: best.meanAUC },
     metMeanAuc: bestDetector(means, ['MET']).meanAUC,
     spaceMeanAuc: { input: space('input'), latent: space('latent') },
-    generatorEventsPerSecond: o.generatorEventsPerSecond,
+    generator: { eventsPerSecond: o.generator.eventsPerSecond, ks: generatorKs(o.generator.distances) },
     pmssmModes: { gpf: modes('Gaussian particle filter'), random: modes('random sampling') },
   };
 }

@@ -5,8 +5,13 @@
  *
  *     L = (1 − β) · MSE(x̂, x) + β · KL(N(μ, σ²) ‖ N(0, 1)),   KL = ½ Σ_j (μ_j² + σ_j² − 1 − ln σ_j²)
  *
- * (MSE averaged over the input features, KL summed over the latent dimensions, both averaged over
- * the batch). β = 1 pushes every posterior to the prior, β = 0 gives an autoencoder with noise.
+ * (MSE averaged over the input features — Keras's `mse`, the talk's formula read literally — KL summed
+ * over the latent dimensions as on the talk's slide, both averaged over the batch). β = 1 pushes every
+ * posterior to the prior, β = 0 gives an autoencoder with noise. The other common convention sums the
+ * squared error over the D inputs (the Gaussian log-likelihood of Kingma & Welling up to constants);
+ * `reconstruction: 'sum'` selects it. At equal β the sum convention weighs the reconstruction D times
+ * more: the sum convention at β_sum has the same minimiser as the averaged MSE at β_mean with
+ * β_mean/(1 − β_mean) = β_sum/(1 − β_sum) / D.
  * A plain autoencoder (`variational: false`) is trained on the MSE alone.
  *
  * Training is in `../train/autoencoder.ts`.
@@ -55,14 +60,22 @@ export function buildAutoencoder(opts: AutoencoderOptions): Autoencoder {
   return { encoder, decoder, options: { inputDim, latentDim, hidden: [...hidden], variational } };
 }
 
-/** The loss terms of one batch: `loss` = (1 − β)·mse + β·kl (VAE) or mse (AE). */
-export function betaVaeLoss(x: tf.Tensor2D, xHat: tf.Tensor2D, mu: tf.Tensor2D | null, logVar: tf.Tensor2D | null, beta: number): { loss: tf.Scalar; mse: tf.Scalar; kl: tf.Scalar } {
+/** How the squared reconstruction error enters the loss: averaged over the inputs (the talk's MSE) or summed. */
+export type Reconstruction = 'mean' | 'sum';
+
+/**
+ * The loss terms of one batch: `loss` = (1 − β)·rec + β·kl (VAE) or rec (AE), where rec is the MSE
+ * (`reconstruction: 'mean'`, the default) or the squared error summed over the inputs (`'sum'`);
+ * `mse` is always the mean squared error, so the two conventions report comparable numbers.
+ */
+export function betaVaeLoss(x: tf.Tensor2D, xHat: tf.Tensor2D, mu: tf.Tensor2D | null, logVar: tf.Tensor2D | null, beta: number, reconstruction: Reconstruction = 'mean'): { loss: tf.Scalar; mse: tf.Scalar; kl: tf.Scalar } {
   return tf.tidy(() => {
     const mse = tf.mean(tf.square(tf.sub(xHat, x))) as tf.Scalar;
-    if (!mu || !logVar) return { loss: mse, mse, kl: tf.scalar(0) };
+    const rec = reconstruction === 'sum' ? (tf.mul(mse, x.shape[1]) as tf.Scalar) : mse;
+    if (!mu || !logVar) return { loss: rec, mse, kl: tf.scalar(0) };
     const klPerEvent = tf.mul(0.5, tf.sum(tf.sub(tf.add(tf.square(mu), tf.exp(logVar)), tf.add(1, logVar)), 1));
     const kl = tf.mean(klPerEvent) as tf.Scalar;
-    return { loss: tf.add(tf.mul(1 - beta, mse), tf.mul(beta, kl)) as tf.Scalar, mse, kl };
+    return { loss: tf.add(tf.mul(1 - beta, rec), tf.mul(beta, kl)) as tf.Scalar, mse, kl };
   });
 }
 
@@ -103,16 +116,29 @@ export function reconstructionError(model: Autoencoder, X: Matrix): Float32Array
   });
 }
 
-/** The seed's β-table entries: mean over events and latent dimensions of σ² and of μ. */
-export function latentStatistics(enc: { mu: Matrix; logVar: Matrix }): { avgVar: number; avgMean: number; avgAbsMean: number } {
+/** A latent dimension counts as active (carries information about the event) when its average posterior variance is below this. */
+export const ACTIVE_VARIANCE = 0.5;
+
+/**
+ * The seed's β-table entries: mean over events and latent dimensions of σ² and of μ; beside them the
+ * average σ² of each dimension and the number of active dimensions (average σ² < {@link ACTIVE_VARIANCE}).
+ * A collapsed dimension sits at the prior (σ² ≈ 1) whatever β is, so the table's average mixes the active
+ * dimensions' small variances with ones from the collapsed dimensions: it depends on the latent size Z.
+ */
+export function latentStatistics(enc: { mu: Matrix; logVar: Matrix }): { avgVar: number; avgMean: number; avgAbsMean: number; varPerDim: number[]; activeDims: number } {
   let v = 0, m = 0, am = 0;
   const n = enc.mu.data.length;
+  const Z = enc.mu.cols;
+  const perDim = new Float64Array(Z);
   for (let k = 0; k < n; k++) {
-    v += Math.exp(enc.logVar.data[k]);
+    const s2 = Math.exp(enc.logVar.data[k]);
+    v += s2;
+    perDim[k % Z] += s2;
     m += enc.mu.data[k];
     am += Math.abs(enc.mu.data[k]);
   }
-  return { avgVar: v / n, avgMean: m / n, avgAbsMean: am / n };
+  const varPerDim = Array.from(perDim, (s) => s / enc.mu.rows);
+  return { avgVar: v / n, avgMean: m / n, avgAbsMean: am / n, varPerDim, activeDims: varPerDim.filter((s) => s < ACTIVE_VARIANCE).length };
 }
 
 /** Frees the models' weights. */

@@ -7,7 +7,7 @@
 import type { Random } from '../../random';
 import { Stopwatch } from '../../timer';
 import type { Matrix } from '../data/features';
-import { buildAutoencoder, disposeAutoencoder, encode, latentStatistics, type Autoencoder } from '../model/vae';
+import { buildAutoencoder, disposeAutoencoder, encode, latentStatistics, type Autoencoder, type Reconstruction } from '../model/vae';
 import { trainAutoencoder } from './autoencoder';
 
 /** Architecture and training settings shared by the VAEs of the study. */
@@ -17,6 +17,8 @@ export interface VaeSettings {
   epochs: number;
   batchSize: number;
   lr: number;
+  /** squared error averaged (default, the talk's MSE) or summed over the inputs */
+  reconstruction?: Reconstruction;
 }
 
 /** One row of the β table. */
@@ -25,6 +27,8 @@ export type BetaRow = {
   avgVar: number;
   avgMean: number;
   avgAbsMean: number;
+  /** latent dimensions whose average posterior variance is below 0.5 (of `latentDim`) */
+  activeDims: number;
   /** final training MSE and KL */
   mse: number;
   kl: number;
@@ -42,10 +46,11 @@ export async function betaScan(X: Matrix, betas: readonly number[], settings: Va
   for (const beta of betas) {
     const clock = new Stopwatch();
     const model = buildAutoencoder({ inputDim: X.cols, latentDim: settings.latentDim, hidden: settings.hidden, variational: true, rng: rng.fork(`init ${beta}`) });
-    const history = await trainAutoencoder(model, X, { beta, epochs: settings.epochs, batchSize: settings.batchSize, lr: settings.lr, rng: rng.fork(`train ${beta}`), label: `β = ${beta}` });
+    const train = { beta, epochs: settings.epochs, batchSize: settings.batchSize, lr: settings.lr, reconstruction: settings.reconstruction, rng: rng.fork(`train ${beta}`), label: `β = ${beta}` };
+    const history = await trainAutoencoder(model, X, train);
     const last = history.last();
-    const stats = latentStatistics(encode(model, X));
-    rows.push({ beta, ...stats, mse: last?.mse ?? NaN, kl: last?.kl ?? NaN, seconds: clock.seconds() });
+    const { avgVar, avgMean, avgAbsMean, activeDims } = latentStatistics(encode(model, X));
+    rows.push({ beta, avgVar, avgMean, avgAbsMean, activeDims, mse: last?.mse ?? NaN, kl: last?.kl ?? NaN, seconds: clock.seconds() });
     models.set(beta, model);
   }
   return { rows, models };
@@ -59,4 +64,39 @@ export function keepModel(models: Map<number, Autoencoder>, beta: number): Autoe
   models.clear();
   models.set(beta, kept);
   return kept;
+}
+
+/** One variant of the β-VAE convention ablation: what differs from the scan's settings. */
+export type BetaVariant = { label: string; latentDim?: number; reconstruction?: Reconstruction; epochs?: number; /** β values of this variant (default: all) */ betas?: readonly number[] };
+
+/** One row of the ablation: a variant at one β, its average latent variance and active dimensions. */
+export type BetaAblationRow = { variant: string; beta: number; avgVar: number; activeDims: number; latentDim: number; mse: number };
+
+/**
+ * The β table's average latent variance under other conventions (latent size Z, MSE averaged or summed
+ * over the inputs, training length): one `betaScan` per variant on the same rows, models freed at once.
+ */
+export async function betaAblation(X: Matrix, betas: readonly number[], base: VaeSettings, variants: readonly BetaVariant[], rng: Random): Promise<BetaAblationRow[]> {
+  const rows: BetaAblationRow[] = [];
+  for (const v of variants) {
+    const settings = { ...base, latentDim: v.latentDim ?? base.latentDim, reconstruction: v.reconstruction ?? base.reconstruction, epochs: v.epochs ?? base.epochs };
+    const scan = await betaScan(X, v.betas ?? betas, settings, rng.fork(v.label));
+    for (const model of scan.models.values()) disposeAutoencoder(model);
+    for (const r of scan.rows) rows.push({ variant: v.label, beta: r.beta, avgVar: r.avgVar, activeDims: r.activeDims, latentDim: settings.latentDim, mse: r.mse });
+  }
+  return rows;
+}
+
+/**
+ * The variants the notebook sets beside its β scan (same data, same β): the talk's latent size Z = 20
+ * (its generator's; the β slide does not state one), the squared error summed instead of averaged over
+ * the inputs (the other common convention), and three times the epochs at β = 0 (where nothing but
+ * training length limits how far the variance falls).
+ */
+export function betaConventionVariants(vae: VaeSettings): BetaVariant[] {
+  return [
+    { label: 'Z = 20', latentDim: 20 },
+    { label: 'squared error summed', reconstruction: 'sum' },
+    { label: `${3 * vae.epochs} epochs`, epochs: 3 * vae.epochs, betas: [0] },
+  ];
 }

@@ -31,9 +31,16 @@ export interface DarkMachinesSettings {
   inputDetectors: { hidden: number[]; latentDim: number; epochs: number; gmmMaxIter: number };
   /** Gaussian-mixture components of the density detectors */
   gmmComponents: number;
+  /** β values of the β-convention ablation (latent size, MSE summed, training length) */
+  ablationBetas: number[];
   /** tt̄ events to train the generator on (and to generate) */
   genEvents: number;
   genEpochs: number;
+  /** the generator's β-VAE: latent size (the talk: Z = 20) and encoder widths */
+  genLatentDim: number;
+  genHidden: number[];
+  /** events generated and timed for the rate (the talk: 10⁷ in 3 minutes) */
+  genRateEvents: number;
   /** likelihood calls per scanner on each test function */
   scanBudget: number;
   /** dimensions of the test functions */
@@ -43,30 +50,31 @@ export interface DarkMachinesSettings {
 }
 
 const VAE = { latentDim: 8, hidden: [64, 32], batchSize: 256, lr: 2e-3 };
-const COMMON = { seed: 2105, channel: 'chan3', maxObjects: 6, gmmComponents: 8 } as const;
+const COMMON = { seed: 2105, channel: 'chan3', maxObjects: 6, gmmComponents: 8, genLatentDim: 20 } as const;
 
 const PROFILES: Record<ProfileName, DarkMachinesSettings> = {
   smoke: {
     ...COMMON, nSM: 2000, nSignal: 200, vae: { ...VAE, epochs: 2 }, latentAeEpochs: 2, trees: 30,
     inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 2, gmmMaxIter: 5 },
-    genEvents: 1000, genEpochs: 2, scanBudget: 1500, dims: [2, 4], pmssmBudget: 3000,
+    ablationBetas: [5e-3, 0], genEvents: 1000, genEpochs: 2, genHidden: [64, 32], genRateEvents: 20_000, scanBudget: 1500, dims: [2, 4], pmssmBudget: 3000,
   },
   default: {
     ...COMMON, nSM: 20000, nSignal: 2000, vae: { ...VAE, epochs: 12 }, latentAeEpochs: 15, trees: 100,
     inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 12, gmmMaxIter: 20 },
-    genEvents: 10000, genEpochs: 20, scanBudget: 20000, dims: [2, 4, 8, 16], pmssmBudget: 30000,
+    ablationBetas: [5e-3, 5e-4, 0], genEvents: 10000, genEpochs: 20, genHidden: [64, 32], genRateEvents: 200_000, scanBudget: 20000, dims: [2, 4, 8, 16], pmssmBudget: 30000,
   },
   full: {
     ...COMMON, nSM: 60000, nSignal: 5000, vae: { ...VAE, epochs: 30 }, latentAeEpochs: 30, trees: 200,
     inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 30, gmmMaxIter: 200 },
-    genEvents: 40000, genEpochs: 40, scanBudget: 50000, dims: [2, 4, 8, 16], pmssmBudget: 100000,
+    ablationBetas: [5e-3, 5e-4, 5e-5, 0], genEvents: 40000, genEpochs: 40, genHidden: [64, 32], genRateEvents: 10_000_000, scanBudget: 50000, dims: [2, 4, 8, 16], pmssmBudget: 100000,
   },
 };
 
 /** The settings of one profile (a fresh copy: change it freely). */
 export function settings(profile: ProfileName): DarkMachinesSettings {
   const s = PROFILES[profile];
-  return { ...s, vae: { ...s.vae, hidden: [...s.vae.hidden] }, inputDetectors: { ...s.inputDetectors, hidden: [...s.inputDetectors.hidden] }, dims: [...s.dims] };
+  return { ...s, vae: { ...s.vae, hidden: [...s.vae.hidden] }, inputDetectors: { ...s.inputDetectors, hidden: [...s.inputDetectors.hidden] }, dims: [...s.dims],
+    ablationBetas: [...s.ablationBetas], genHidden: [...s.genHidden] };
 }
 
 /** One row per setting (nested objects flattened as `vae.epochs`), for `showTable`. */

@@ -24,6 +24,10 @@ test('β-VAE loss on known tensors: (1 − β)·MSE + β·KL', () => {
     assertClose(loss.dataSync()[0], (1 - beta) * 1.25 + beta * klExpected, { rtol: 1e-6 });
     tf.dispose([loss, mse, kl]);
   }
+  const summed = betaVaeLoss(x, xHat, mu, logVar, 0.5, 'sum'); // squared error summed over the 2 inputs: 2 · 1.25
+  assertClose(summed.loss.dataSync()[0], 0.5 * 2.5 + 0.5 * klExpected, { rtol: 1e-6 });
+  assertClose(summed.mse.dataSync()[0], 1.25, { rtol: 1e-6 });
+  tf.dispose([summed.loss, summed.mse, summed.kl]);
   const ae = betaVaeLoss(x, xHat, null, null, 0.3);
   assertClose(ae.loss.dataSync()[0], 1.25, { rtol: 1e-6 });
   tf.dispose([x, xHat, mu, logVar, ae.loss, ae.mse, ae.kl]);
@@ -65,4 +69,14 @@ test('plain AE: logVar is zero and β is ignored', async () => {
   await trainAutoencoder(model, X, { beta: 0.9, epochs: 1, rng: new Random(1), progress: 'none' });
   assert.ok(encode(model, X).logVar.data.every((v) => v === 0));
   disposeAutoencoder(model);
+});
+
+test('latent statistics: per-dimension variance and active dimensions (σ² < 0.5)', () => {
+  const mu = { data: Float32Array.from([0, 1, 0, -1]), rows: 2, cols: 2 };
+  const logVar = { data: Float32Array.from([Math.log(0.01), 0, Math.log(0.03), 0]), rows: 2, cols: 2 }; // dim 0 informative, dim 1 at the prior
+  const s = latentStatistics({ mu, logVar });
+  assertClose(s.varPerDim[0], 0.02, { rtol: 1e-6 });
+  assertClose(s.varPerDim[1], 1, { rtol: 1e-6 });
+  assert.equal(s.activeDims, 1);
+  assertClose(s.avgVar, 0.51, { rtol: 1e-6 });
 });

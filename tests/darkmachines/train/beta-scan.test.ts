@@ -2,7 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { betaScan, keepModel } from '../../../lib/darkmachines/train/beta-scan';
+import { betaAblation, betaConventionVariants, betaScan, keepModel } from '../../../lib/darkmachines/train/beta-scan';
 import { disposeAutoencoder } from '../../../lib/darkmachines/model/vae';
 import { betaTableRows } from '../../../lib/darkmachines/paper';
 import { Random } from '../../../lib/random';
@@ -34,5 +34,17 @@ test('β = 1 keeps the latent variance near the prior; β = 0 shrinks it; keepMo
 });
 
 test('a β the talk has no row for is an error in the table', () => {
-  assert.throws(() => betaTableRows([{ beta: 0.3, avgVar: 1, avgMean: 0, avgAbsMean: 0, mse: 0, kl: 0, seconds: 0 }]), /no row for β = 0.3/);
+  assert.throws(() => betaTableRows([{ beta: 0.3, avgVar: 1, avgMean: 0, avgAbsMean: 0, activeDims: 0, mse: 0, kl: 0, seconds: 0 }]), /no row for β = 0.3/);
+});
+
+test('β ablation: one row per variant and β (a variant may take fewer β), its latent size, no leaked tensors', async () => {
+  const before = tf.memory().numTensors;
+  const settings = { latentDim: 2, hidden: [8], epochs: 2, batchSize: 64, lr: 1e-2 };
+  const variants = betaConventionVariants(settings);
+  assert.deepEqual(variants.map((v) => v.label), ['Z = 20', 'squared error summed', '6 epochs']);
+  const rows = await betaAblation(data(128, 6, 1), [0.5, 0], settings, variants, new Random(3));
+  assert.deepEqual(rows.map((r) => `${r.variant} ${r.beta}`), ['Z = 20 0.5', 'Z = 20 0', 'squared error summed 0.5', 'squared error summed 0', '6 epochs 0']);
+  assert.deepEqual(rows.map((r) => r.latentDim), [20, 20, 2, 2, 2]);
+  assert.ok(rows.every((r) => r.avgVar > 0 && r.activeDims <= r.latentDim));
+  assert.equal(tf.memory().numTensors, before, `${tf.memory().numTensors - before} tensors left`);
 });
