@@ -91,6 +91,25 @@ export function bestTrialValue(trials: readonly Trial[]): number {
   return complete.length ? Math.max(...complete) : NaN;
 }
 
+/** Best completed value after each trial, in the order the trials ran (NaN until a trial completes; pruned trials do not count). */
+export function bestSoFar(trials: readonly Trial[]): number[] {
+  let best = -Infinity;
+  return trials.map((t) => {
+    if (t.state === 'complete' && Number.isFinite(t.value)) best = Math.max(best, t.value);
+    return best === -Infinity ? NaN : best;
+  });
+}
+
+/** The best validation AUC of the random and of the TPE search of a run (as `paper.ts` records them); an error when one is missing. */
+export function searchBests(runs: readonly SearchRun[]): { randomBestAuc: number; tpeBestAuc: number } {
+  const best = (sampler: SamplerName) => {
+    const run = runs.find((r) => r.sampler === sampler);
+    if (!run) throw new Error(`searchBests: no ${sampler} search among the runs (${runs.map((r) => r.sampler).join(', ') || 'none'})`);
+    return bestTrialValue(run.trials);
+  };
+  return { randomBestAuc: best('random'), tpeBestAuc: best('tpe') };
+}
+
 /** One row per search: sampler, trials, completed, pruned, best validation AUC and its network, seconds. */
 export function searchSummary(runs: readonly SearchRun[]): Record<string, string | number>[] {
   return runs.map((r) => {

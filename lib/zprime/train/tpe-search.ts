@@ -5,7 +5,7 @@
  * gives `randomSearch` a TPE sampler, so the trials keep optuna's median pruning; pruned trials
  * count as "bad" for TPE.
  *
- * Meant for notebook 05-zprime (`tpeSearch` beside `randomSearch`; not yet wired in).
+ * Used by notebook 05-zprime through `network-search.ts` (`searchNetworks(…, 'tpe', …)` beside the random search).
  */
 import type { Random } from '../../random';
 import { categorical, logUniform, uniform } from '../../search/space';

@@ -91,6 +91,11 @@ export interface NetworkScores {
   seconds: number;
 }
 
+/** What the notebook shows of a trained network: weights, training rows, seconds (to 0.1 s). */
+export function networkFacts(n: NetworkScores): { parameters: number; trainRows: number; seconds: number } {
+  return { parameters: n.parameters, trainRows: n.trainRows, seconds: +n.seconds.toFixed(1) };
+}
+
 /** Trains a variant on all of `split.train`, scores the test set and disposes the net. */
 export async function trainNetwork(name: string, split: Split, cfg: VariantConfig, rng: Random): Promise<NetworkScores> {
   const run = await trainVariant(split, cfg, rng);
@@ -113,6 +118,12 @@ export const SEED_NETWORK_NAME = 'net 800/1000/1200, embedding 0.1';
 /** The seed's network trained on all training events when `s.seedNetwork` (`full`), else null (too slow for `default` on two cores). */
 export async function trainSeedNetwork(split: Split, s: ZprimeSettings, rng: Random): Promise<NetworkScores | null> {
   return s.seedNetwork ? trainNetwork(SEED_NETWORK_NAME, split, seedNetworkVariant(s), rng) : null;
+}
+
+/** The variants, and the seed's network after them when it was trained (`full`), as named test scores for the comparison. */
+export function withSeedNetwork(variants: readonly VariantScore[], seed: NetworkScores | null): { name: string; score: Float32Array }[] {
+  const named = variants.map((v) => ({ name: v.name, score: v.score }));
+  return seed ? [...named, { name: seed.name, score: seed.testScore }] : named;
 }
 
 /** The variants beside the baseline, in the order a profile takes them (`settings.variants` first ones). */
