@@ -147,14 +147,14 @@ export interface VariantScore {
 }
 
 /**
- * Trains the first `s.variants` of `NETWORK_VARIANTS` one after the other on the first
+ * Trains the first `s.variants` of `NETWORK_VARIANTS` one after the other for `s.variantEpochs` epochs on the first
  * `s.variantRows` training events (each from `rng.fork('net <loss> <imbalance>')`), disposing each net.
  */
 export async function trainVariants(split: Split, s: ZprimeSettings, rng: Random): Promise<VariantScore[]> {
   const subset: Split = { ...split, train: firstRows(split.train, s.variantRows) };
   const out: VariantScore[] = [];
   for (const [loss, imbalance] of NETWORK_VARIANTS.slice(0, s.variants)) {
-    const run = await trainVariant(subset, { ...baselineVariant(s), loss, imbalance }, rng.fork(`net ${loss} ${imbalance}`));
+    const run = await trainVariant(subset, { ...baselineVariant(s), loss, imbalance, epochs: s.variantEpochs }, rng.fork(`net ${loss} ${imbalance}`));
     out.push({ name: variantName(loss, imbalance), score: run.testScore, rows: run.trainRows, seconds: run.seconds });
     run.net.dispose();
   }
