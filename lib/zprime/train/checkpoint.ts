@@ -5,7 +5,8 @@
  * settings loads the finished steps instead of computing them again, so that a `full` run (hours on
  * two cores) that stops can go on where it stopped. Typed arrays (scores) are stored as base64 of
  * their bytes, so they come back bit for bit. The events themselves are not stored: the simulation
- * is seeded and is rerun (minutes).
+ * is seeded and is rerun (minutes). A long step can also save its items as it goes (`savePartial`,
+ * `partial`): the searches keep their finished trials, so that a search that stops resumes at its next trial.
  *
  * Used by notebook 05-zprime.
  */
@@ -78,6 +79,27 @@ export class Checkpoints {
     fs.mkdirSync(this.dir, { recursive: true });
     writeFileAtomicSync(file, encodeCheckpoint(value));
     return value;
+  }
+
+  /** The items a long step saved as it went (e.g. a search's finished trials), or [] (none yet, or checkpoints off). */
+  partial<T>(step: string): T[] {
+    if (!this.dir) return [];
+    const file = this.file(`${step}-partial`);
+    if (!fs.existsSync(file)) return [];
+    try {
+      const items = decodeCheckpoint<T[]>(fs.readFileSync(file, 'utf8'));
+      this.resumed.push(`${step} (${items.length} saved)`);
+      return items;
+    } catch (err) {
+      throw new Error(`checkpoint ${file}: cannot be read (${(err as Error).message}); delete it to recompute the step`);
+    }
+  }
+
+  /** Saves the items of a long step so far (nothing when checkpoints are off). */
+  savePartial<T>(step: string, items: readonly T[]): void {
+    if (!this.dir) return;
+    fs.mkdirSync(this.dir, { recursive: true });
+    writeFileAtomicSync(this.file(`${step}-partial`), encodeCheckpoint(items));
   }
 }
 

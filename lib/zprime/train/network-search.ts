@@ -10,6 +10,7 @@
 import { rocAuc } from '../../metrics';
 import type { Random } from '../../random';
 import { firstRows, type Split } from '../data/dataset';
+import type { Checkpoints } from './checkpoint';
 import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer, type FeatureSet } from '../data/features';
 import { TabularNet, trainTabular } from '../model/tabular';
 import { MedianPruner, randomSearch, type SearchSpace, type Trial, type TrialParams } from './search';
@@ -75,13 +76,23 @@ export function validationAucObjective(train: FeatureSet, validation: FeatureSet
 /**
  * Runs `s.trials` trials proposed by `sampler` on the first `s.searchRows` training events, with
  * median pruning after the first epoch once two trials have completed (optuna's `MedianPruner(n_warmup_steps=1, n_startup_trials=2)`).
+ * With `opts.checkpoints` on, the finished trials are saved after each one (step `search-<sampler>-trials`)
+ * and a rerun replays them and goes on from the next trial. `opts.space` defaults to the profile's `searchSpace(s)`.
  */
-export async function searchNetworks(split: Split, s: ZprimeSettings, sampler: SamplerName, rng: Random, space: SearchSpace = searchSpace(s)): Promise<SearchRun> {
+export async function searchNetworks(
+  split: Split, s: ZprimeSettings, sampler: SamplerName, rng: Random, opts: { space?: SearchSpace; checkpoints?: Checkpoints } = {},
+): Promise<SearchRun> {
   const objective = validationAucObjective(firstRows(split.train, s.searchRows), split.validation, s);
-  const pruner = new MedianPruner(1, 2);
+  const step = `search-${sampler}-trials`;
+  const done: Trial[] = [];
+  const common = {
+    rng, pruner: new MedianPruner(1, 2), resume: opts.checkpoints?.partial<Trial>(step),
+    onTrial: (t: Trial) => (done.push(t), opts.checkpoints?.savePartial(step, done)),
+  };
+  const space = opts.space ?? searchSpace(s);
   const trials = sampler === 'tpe'
-    ? await tpeSearch(space, s.trials, objective, { rng, pruner, tpe: { nStartup: s.tpeStartup } })
-    : await randomSearch(space, s.trials, objective, { rng, pruner });
+    ? await tpeSearch(space, s.trials, objective, { ...common, tpe: { nStartup: s.tpeStartup } })
+    : await randomSearch(space, s.trials, objective, common);
   return { sampler, trials };
 }
 

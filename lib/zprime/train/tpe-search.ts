@@ -10,7 +10,7 @@
 import type { Random } from '../../random';
 import { categorical, logUniform, uniform } from '../../search/space';
 import { tpeSampler, type TpeOptions } from '../../search/tpe';
-import { randomSearch, type MedianPruner, type SearchSpace, type Trial, type TrialParams, type TrialSampler } from './search';
+import { randomSearch, type SearchOptions, type SearchSpace, type Trial, type TrialParams, type TrialSampler } from './search';
 
 /** The Z′ space as a generic search space. */
 export function genericSpace(space: SearchSpace) {
@@ -37,7 +37,7 @@ export function tpeSearch(
   space: SearchSpace,
   nTrials: number,
   objective: Parameters<typeof randomSearch>[2],
-  opts: { rng: Random; pruner?: MedianPruner; onTrial?: (t: Trial) => void; tpe?: TpeOptions },
+  opts: Omit<SearchOptions, 'sampler'> & { tpe?: TpeOptions },
 ): Promise<Trial[]> {
   return randomSearch(space, nTrials, objective, { ...opts, sampler: tpeTrialSampler(opts.tpe) });
 }

@@ -23,7 +23,7 @@ test('searchNetworks runs the budget with either sampler; bestTrialValue takes t
   const d = await simulateZprimeData({ nEvents: 3000, chunk: 3000, lumiFb: 10 }, new Random(2));
   const s = { ...settings('smoke'), trials: 3, trialEpochs: 1, searchRows: 1500, batch: 256, tpeStartup: 2 };
   for (const sampler of ['random', 'tpe'] as const) {
-    const run = await searchNetworks(d.split, s, sampler, new Random(4), tiny);
+    const run = await searchNetworks(d.split, s, sampler, new Random(4), { space: tiny });
     assert.equal(run.sampler, sampler);
     assert.equal(run.trials.length, 3);
     assert.ok(run.trials.every((t) => tiny.layers.includes(t.params.layers)));
