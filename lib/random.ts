@@ -267,9 +267,8 @@ export class Random {
       this.shuffle(group);
       const nTest = Math.round(group.length * fTest);
       const nVal = Math.round(group.length * fVal);
-      test.push(...group.slice(0, nTest));
-      validation.push(...group.slice(nTest, nTest + nVal));
-      train.push(...group.slice(nTest + nVal));
+      // element by element: push(...part) overflows the call stack for parts of ~10⁵ and more
+      for (let k = 0; k < group.length; k++) (k < nTest ? test : k < nTest + nVal ? validation : train).push(group[k]);
     }
     return {
       train: this.shuffle(Int32Array.from(train)),

@@ -21,6 +21,7 @@ export * from './zprime/train/search'; // random search with median pruning
 export * from './zprime/train/tpe-search'; // TPE proposing the trials of the same search
 export * from './zprime/train/network-search'; // the network search: space, objective, random or TPE
 export * from './zprime/train/memory'; // peak and current memory of the process
+export * from './zprime/train/checkpoint'; // resumable runs: each finished step kept under reports/<profile>/checkpoints/
 export * from './zprime/evaluate/scores'; // the comparison rows (seed's metrics, AP, best s/√b) and the confusion matrix
 export * from './zprime/evaluate/masses'; // invariant mass of the selected events against the true signal
 export * from './zprime/evaluate/figures'; // the notebook's figures

@@ -102,6 +102,12 @@ test('split partitions all indices, stratified keeps class fractions', () => {
   assert.throws(() => r.split(10, { validation: 0.6, test: 0.5 }), /must be/);
 });
 
+test('split handles 10⁶ samples (the Z′ full profile; spreading the parts into push overflowed the stack)', () => {
+  const labels = Uint8Array.from({ length: 1_000_000 }, (_, i) => (i % 100 === 0 ? 1 : 0));
+  const s = new Random(8).split(1_000_000, { validation: 0.15, test: 0.3 }, labels);
+  assert.deepEqual([s.train.length, s.validation.length, s.test.length], [550_000, 150_000, 300_000]);
+});
+
 test('logGamma matches factorials', () => {
   assertClose(logGamma(1), 0, { atol: 1e-13 });
   assertClose(logGamma(11), Math.log(3628800), { rtol: 1e-13 });

@@ -3,7 +3,7 @@
  * For objectives that return at once (test functions, cheap fits); the Z′ network search with
  * pruning runs through `lib/zprime/train/search.ts` with the same samplers.
  *
- * Used by the tests of `tpe.ts`; meant for a TPE-vs-random cell in notebook 05-zprime (not yet added).
+ * Used by the tests of `tpe.ts` (TPE against random search on functions with a known optimum).
  */
 import type { Random } from '../random';
 import type { Direction, Observation, Sampler } from './sampler';

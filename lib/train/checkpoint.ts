@@ -1,7 +1,8 @@
 /**
  * Resumable runs: each finished step of a notebook (a model's scores, a network's weights, a study's
  * points) is written as one JSON file under a folder; a rerun with the same settings loads the
- * finished steps instead of computing them again, so that a `full` run (hours on two cores) that stops
+ * finished steps instead of computing them again (a long step can also save its items as it goes:
+ * `savePartial`, `partial`), so that a `full` run (hours on two cores) that stops
  * can go on where it stopped. Typed arrays are stored as base64 of their bytes, so they come back bit
  * for bit; NaN and ±Infinity are kept. `studyCheckpoints` puts a notebook's steps under
  * `reports/<profile>/checkpoints/<notebook>/<settings hash>/`.
@@ -78,6 +79,27 @@ export class Checkpoints {
     fs.mkdirSync(this.dir, { recursive: true });
     writeFileAtomicSync(file, encodeCheckpoint(value));
     return value;
+  }
+
+  /** The items a long step saved as it went (e.g. a search's finished trials), or [] (none yet, or checkpoints off). */
+  partial<T>(step: string): T[] {
+    if (!this.dir) return [];
+    const file = this.file(`${step}-partial`);
+    if (!fs.existsSync(file)) return [];
+    try {
+      const items = decodeCheckpoint<T[]>(fs.readFileSync(file, 'utf8'));
+      this.resumed.push(`${step} (${items.length} saved)`);
+      return items;
+    } catch (err) {
+      throw new Error(`checkpoint ${file}: cannot be read (${(err as Error).message}); delete it to recompute the step`);
+    }
+  }
+
+  /** Saves the items of a long step so far (nothing when checkpoints are off). */
+  savePartial<T>(step: string, items: readonly T[]): void {
+    if (!this.dir) return;
+    fs.mkdirSync(this.dir, { recursive: true });
+    writeFileAtomicSync(this.file(`${step}-partial`), encodeCheckpoint(items));
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * The figures of notebook 05-zprime: the leading-lepton-pair mass of the sample, the search trials,
+ * The figures of notebook 05-zprime: the leading-lepton-pair mass of the sample, the search trials
+ * and the best value so far of the random and the TPE search,
  * confusion matrices, ROC and precision–recall curves, score distributions, and the invariant mass of
  * the events each classifier selects against the true signal (all Z′ masses, then one mass at a time).
  * Each function builds the figure from the study's tables; the `show…` ones also display it.
@@ -11,6 +12,7 @@ import { heatmap, histogram, lineChart, rocPlot, type Figure, type HistogramFigu
 import { massesByClass } from '../data/dataset';
 import type { FeatureSet } from '../data/features';
 import { ZPRIME_MASSES_GEV } from '../data/processes';
+import { bestSoFar, type SearchRun } from '../train/network-search';
 import type { Trial } from '../train/search';
 import { massPointSeries, pairMass, selectedMasses, type Selection } from './masses';
 import { confusionAt, type NamedScore } from './scores';
@@ -27,6 +29,12 @@ export function leptonPairMassFigure(all: FeatureSet): HistogramFigure {
 export function trialsFigure(trials: readonly Trial[], title: string): Figure {
   const series = trials.map((t) => ({ name: `#${t.id} ${t.state}`, x: t.values.map((_, e) => e + 1), y: t.values, dashed: t.state === 'pruned' }));
   return lineChart(series, { xTitle: 'epoch', yTitle: 'validation AUC', title, points: true });
+}
+
+/** The best completed validation AUC so far against the trial number, one line per search (random, TPE). */
+export function searchProgressFigure(runs: readonly SearchRun[]): Figure {
+  const series = runs.map((r) => ({ name: r.sampler === 'tpe' ? 'TPE' : 'random', x: r.trials.map((t) => t.id + 1), y: bestSoFar(r.trials) }));
+  return lineChart(series, { xTitle: 'trial', yTitle: 'best validation AUC so far', title: 'Random search and TPE, same space and budget', points: true });
 }
 
 /** Confusion matrices [[TN, FP], [FN, TP]] at 0.5 of each model, shown one after the other. */

@@ -5,7 +5,8 @@
  * settings loads the finished steps instead of computing them again, so that a `full` run (hours on
  * two cores) that stops can go on where it stopped. Typed arrays (scores) are stored as base64 of
  * their bytes, so they come back bit for bit. The events themselves are not stored: the simulation
- * is seeded and is rerun (minutes).
+ * is seeded and is rerun (minutes). A long step can also save its items as it goes (`savePartial`,
+ * `partial`): the searches keep their finished trials, so that a search that stops resumes at its next trial.
  *
  * Used by notebook 05-zprime.
  */

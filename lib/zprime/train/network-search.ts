@@ -10,6 +10,7 @@
 import { rocAuc } from '../../metrics';
 import type { Random } from '../../random';
 import { firstRows, type Split } from '../data/dataset';
+import type { Checkpoints } from './checkpoint';
 import { CATEGORICAL_FEATURES, CONTINUOUS_FEATURES, fitStandardizer, type FeatureSet } from '../data/features';
 import { TabularNet, trainTabular } from '../model/tabular';
 import { MedianPruner, randomSearch, type SearchSpace, type Trial, type TrialParams } from './search';
@@ -75,13 +76,23 @@ export function validationAucObjective(train: FeatureSet, validation: FeatureSet
 /**
  * Runs `s.trials` trials proposed by `sampler` on the first `s.searchRows` training events, with
  * median pruning after the first epoch once two trials have completed (optuna's `MedianPruner(n_warmup_steps=1, n_startup_trials=2)`).
+ * With `opts.checkpoints` on, the finished trials are saved after each one (step `search-<sampler>-trials`)
+ * and a rerun replays them and goes on from the next trial. `opts.space` defaults to the profile's `searchSpace(s)`.
  */
-export async function searchNetworks(split: Split, s: ZprimeSettings, sampler: SamplerName, rng: Random, space: SearchSpace = searchSpace(s)): Promise<SearchRun> {
+export async function searchNetworks(
+  split: Split, s: ZprimeSettings, sampler: SamplerName, rng: Random, opts: { space?: SearchSpace; checkpoints?: Checkpoints } = {},
+): Promise<SearchRun> {
   const objective = validationAucObjective(firstRows(split.train, s.searchRows), split.validation, s);
-  const pruner = new MedianPruner(1, 2);
+  const step = `search-${sampler}-trials`;
+  const done: Trial[] = [];
+  const common = {
+    rng, pruner: new MedianPruner(1, 2), resume: opts.checkpoints?.partial<Trial>(step),
+    onTrial: (t: Trial) => (done.push(t), opts.checkpoints?.savePartial(step, done)),
+  };
+  const space = opts.space ?? searchSpace(s);
   const trials = sampler === 'tpe'
-    ? await tpeSearch(space, s.trials, objective, { rng, pruner, tpe: { nStartup: s.tpeStartup } })
-    : await randomSearch(space, s.trials, objective, { rng, pruner });
+    ? await tpeSearch(space, s.trials, objective, { ...common, tpe: { nStartup: s.tpeStartup } })
+    : await randomSearch(space, s.trials, objective, common);
   return { sampler, trials };
 }
 
@@ -89,6 +100,25 @@ export async function searchNetworks(split: Split, s: ZprimeSettings, sampler: S
 export function bestTrialValue(trials: readonly Trial[]): number {
   const complete = trials.filter((t) => t.state === 'complete' && Number.isFinite(t.value)).map((t) => t.value);
   return complete.length ? Math.max(...complete) : NaN;
+}
+
+/** Best completed value after each trial, in the order the trials ran (NaN until a trial completes; pruned trials do not count). */
+export function bestSoFar(trials: readonly Trial[]): number[] {
+  let best = -Infinity;
+  return trials.map((t) => {
+    if (t.state === 'complete' && Number.isFinite(t.value)) best = Math.max(best, t.value);
+    return best === -Infinity ? NaN : best;
+  });
+}
+
+/** The best validation AUC of the random and of the TPE search of a run (as `paper.ts` records them); an error when one is missing. */
+export function searchBests(runs: readonly SearchRun[]): { randomBestAuc: number; tpeBestAuc: number } {
+  const best = (sampler: SamplerName) => {
+    const run = runs.find((r) => r.sampler === sampler);
+    if (!run) throw new Error(`searchBests: no ${sampler} search among the runs (${runs.map((r) => r.sampler).join(', ') || 'none'})`);
+    return bestTrialValue(run.trials);
+  };
+  return { randomBestAuc: best('random'), tpeBestAuc: best('tpe') };
 }
 
 /** One row per search: sampler, trials, completed, pruned, best validation AUC and its network, seconds. */

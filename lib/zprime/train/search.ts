@@ -78,6 +78,21 @@ export class MedianPruner {
   }
 }
 
+/** Options of {@link randomSearch}. */
+export interface SearchOptions {
+  rng: Random;
+  pruner?: MedianPruner;
+  /** Called after every trial, replayed ones included (e.g. to save the trials so far). */
+  onTrial?: (t: Trial) => void;
+  sampler?: TrialSampler;
+  /**
+   * The finished trials of an earlier run of the same search (same space, sampler, `rng` seed and
+   * objective) that stopped: they are replayed, not trained — the sampler draws their parameters
+   * again, which must equal the stored ones — and the search goes on from the first missing trial.
+   */
+  resume?: readonly Trial[];
+}
+
 /**
  * Runs `nTrials` random-search trials (or trials proposed by `opts.sampler`, e.g. TPE). `objective(params, report)` trains a model, calls
  * `report(epoch, value)` after each epoch and stops when it returns true (pruned); it returns the
@@ -87,12 +102,18 @@ export async function randomSearch(
   space: SearchSpace,
   nTrials: number,
   objective: (params: TrialParams, report: (epoch: number, value: number) => boolean, trialRng: Random) => Promise<number>,
-  opts: { rng: Random; pruner?: MedianPruner; onTrial?: (t: Trial) => void; sampler?: TrialSampler },
+  opts: SearchOptions,
 ): Promise<Trial[]> {
   const pruner = opts.pruner ?? new MedianPruner();
   const trials: Trial[] = [];
   for (let id = 0; id < nTrials; id++) {
     const params = opts.sampler ? opts.sampler(space, trials, opts.rng) : sampleParams(space, opts.rng);
+    const earlier = opts.resume?.[id];
+    if (earlier) {
+      trials.push(replayed(earlier, id, params));
+      opts.onTrial?.(earlier);
+      continue;
+    }
     const values: number[] = [];
     let pruned = false;
     const clock = new Stopwatch();
@@ -107,6 +128,17 @@ export async function randomSearch(
     opts.onTrial?.(trial);
   }
   return trials;
+}
+
+/** A stored trial, checked against the parameters this run draws for trial `id`. */
+function replayed(earlier: Trial, id: number, params: TrialParams): Trial {
+  if (earlier.id !== id || JSON.stringify(earlier.params) !== JSON.stringify(params)) {
+    throw new Error(
+      `search resume: stored trial ${earlier.id} has ${JSON.stringify(earlier.params)} but this run draws ${JSON.stringify(params)} for trial ${id}: ` +
+        'not the same search (space, sampler, seed); delete its checkpoint',
+    );
+  }
+  return earlier;
 }
 
 /** The trials as table columns (for `showTable`), best completed first. */

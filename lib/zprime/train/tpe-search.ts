@@ -5,12 +5,12 @@
  * gives `randomSearch` a TPE sampler, so the trials keep optuna's median pruning; pruned trials
  * count as "bad" for TPE.
  *
- * Meant for notebook 05-zprime (`tpeSearch` beside `randomSearch`; not yet wired in).
+ * Used by notebook 05-zprime through `network-search.ts` (`searchNetworks(…, 'tpe', …)` beside the random search).
  */
 import type { Random } from '../../random';
 import { categorical, logUniform, uniform } from '../../search/space';
 import { tpeSampler, type TpeOptions } from '../../search/tpe';
-import { randomSearch, type MedianPruner, type SearchSpace, type Trial, type TrialParams, type TrialSampler } from './search';
+import { randomSearch, type SearchOptions, type SearchSpace, type Trial, type TrialParams, type TrialSampler } from './search';
 
 /** The Z′ space as a generic search space. */
 export function genericSpace(space: SearchSpace) {
@@ -37,7 +37,7 @@ export function tpeSearch(
   space: SearchSpace,
   nTrials: number,
   objective: Parameters<typeof randomSearch>[2],
-  opts: { rng: Random; pruner?: MedianPruner; onTrial?: (t: Trial) => void; tpe?: TpeOptions },
+  opts: Omit<SearchOptions, 'sampler'> & { tpe?: TpeOptions },
 ): Promise<Trial[]> {
   return randomSearch(space, nTrials, objective, { ...opts, sampler: tpeTrialSampler(opts.tpe) });
 }

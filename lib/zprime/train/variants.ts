@@ -91,6 +91,11 @@ export interface NetworkScores {
   seconds: number;
 }
 
+/** What the notebook shows of a trained network: weights, training rows, seconds (to 0.1 s). */
+export function networkFacts(n: NetworkScores): { parameters: number; trainRows: number; seconds: number } {
+  return { parameters: n.parameters, trainRows: n.trainRows, seconds: +n.seconds.toFixed(1) };
+}
+
 /** Trains a variant on all of `split.train`, scores the test set and disposes the net. */
 export async function trainNetwork(name: string, split: Split, cfg: VariantConfig, rng: Random): Promise<NetworkScores> {
   const run = await trainVariant(split, cfg, rng);
@@ -115,6 +120,12 @@ export async function trainSeedNetwork(split: Split, s: ZprimeSettings, rng: Ran
   return s.seedNetwork ? trainNetwork(SEED_NETWORK_NAME, split, seedNetworkVariant(s), rng) : null;
 }
 
+/** The variants, and the seed's network after them when it was trained (`full`), as named test scores for the comparison. */
+export function withSeedNetwork(variants: readonly VariantScore[], seed: NetworkScores | null): { name: string; score: Float32Array }[] {
+  const named = variants.map((v) => ({ name: v.name, score: v.score }));
+  return seed ? [...named, { name: seed.name, score: seed.testScore }] : named;
+}
+
 /** The variants beside the baseline, in the order a profile takes them (`settings.variants` first ones). */
 export const NETWORK_VARIANTS: readonly (readonly [LossName, Imbalance])[] = [
   ['focal', 'none'], ['labelSmoothing', 'none'], ['crossEntropy', 'class weights'],
@@ -136,14 +147,14 @@ export interface VariantScore {
 }
 
 /**
- * Trains the first `s.variants` of `NETWORK_VARIANTS` one after the other on the first
+ * Trains the first `s.variants` of `NETWORK_VARIANTS` one after the other for `s.variantEpochs` epochs on the first
  * `s.variantRows` training events (each from `rng.fork('net <loss> <imbalance>')`), disposing each net.
  */
 export async function trainVariants(split: Split, s: ZprimeSettings, rng: Random): Promise<VariantScore[]> {
   const subset: Split = { ...split, train: firstRows(split.train, s.variantRows) };
   const out: VariantScore[] = [];
   for (const [loss, imbalance] of NETWORK_VARIANTS.slice(0, s.variants)) {
-    const run = await trainVariant(subset, { ...baselineVariant(s), loss, imbalance }, rng.fork(`net ${loss} ${imbalance}`));
+    const run = await trainVariant(subset, { ...baselineVariant(s), loss, imbalance, epochs: s.variantEpochs }, rng.fork(`net ${loss} ${imbalance}`));
     out.push({ name: variantName(loss, imbalance), score: run.testScore, rows: run.trainRows, seconds: run.seconds });
     run.net.dispose();
   }

@@ -52,3 +52,18 @@ test('checkpoints are off unless the settings ask; the folder depends on setting
   assert.notEqual(zprimeCheckpoints(settings('full'), 'full', 9).dir, full.dir);
   assert.equal(settingsHash({ a: 1 }), settingsHash({ a: 1 }));
 });
+
+test('a long step saves its items as it goes and a rerun reads them back; off, nothing is kept', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zprime-ckpt-'));
+  const first = new Checkpoints(dir);
+  assert.deepEqual(first.partial('search-tpe-trials'), []);
+  first.savePartial('search-tpe-trials', [{ id: 0, values: [0.9, NaN] }]);
+  first.savePartial('search-tpe-trials', [{ id: 0, values: [0.9, NaN] }, { id: 1, values: [0.95] }]);
+  const second = new Checkpoints(dir);
+  assert.deepEqual(second.partial('search-tpe-trials'), [{ id: 0, values: [0.9, NaN] }, { id: 1, values: [0.95] }]);
+  assert.deepEqual(second.resumed, ['search-tpe-trials (2 saved)']);
+  const off = new Checkpoints(null);
+  off.savePartial('search-tpe-trials', [1, 2]);
+  assert.deepEqual(off.partial('search-tpe-trials'), []);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

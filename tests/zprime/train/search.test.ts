@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Random } from '../../../lib/random';
 import { MedianPruner, randomSearch, sampleParams, trialsTable, type SearchSpace, type Trial } from '../../../lib/zprime/train/search';
+import { tpeTrialSampler } from '../../../lib/zprime/train/tpe-search';
 
 const space: SearchSpace = { layers: [[8], [16, 8]], embeddingScale: [0.5, 1], dropout: [0, 0.3], lrMax: [1e-3, 1e-1], loss: ['crossEntropy', 'focal'] };
 
@@ -41,4 +42,27 @@ test('random search prunes bad trials and tabulates them', async () => {
   const table = trialsTable(trials);
   assert.equal(table.trial.length, 8);
   assert.equal(table.state[0], 'complete');
+});
+
+test('a search that stopped resumes: stored trials are replayed, not trained, and the rest match an uninterrupted run', async () => {
+  const fake = (p: { lrMax: number; dropout: number }) => 1 - (Math.log10(p.lrMax) + 2) ** 2 / 4 - p.dropout;
+  let calls = 0;
+  const objective = async (p: Parameters<typeof fake>[0], report: (epoch: number, value: number) => boolean) => {
+    calls++;
+    let v = 0;
+    for (let epoch = 0; epoch < 3; epoch++) if (report(epoch, (v = fake(p) * (0.8 + 0.1 * epoch)))) break;
+    return v;
+  };
+  const strip = (trials: Trial[]) => trials.map(({ seconds: _s, ...t }) => t);
+  for (const sampler of [undefined, tpeTrialSampler({ nStartup: 3 })]) {
+    const whole = await randomSearch(space, 8, objective, { rng: new Random(6), sampler });
+    calls = 0;
+    const seen: number[] = [];
+    const resumed = await randomSearch(space, 8, objective, { rng: new Random(6), sampler, resume: whole.slice(0, 5), onTrial: (t) => seen.push(t.id) });
+    assert.equal(calls, 3, 'only the three missing trials are trained');
+    assert.deepEqual(seen, [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(strip(resumed), strip(whole));
+    const wrong = whole.slice(0, 2).map((t) => ({ ...t, params: { ...t.params, dropout: t.params.dropout / 2 } }));
+    await assert.rejects(randomSearch(space, 8, objective, { rng: new Random(6), sampler, resume: wrong }), /stored trial 0 .* not the same search/);
+  }
 });

@@ -12,6 +12,9 @@ test('the profiles grow from smoke to full, and full simulates at least 10⁶ ev
     assert.ok(s.variantRows <= s.nEvents && s.searchRows <= s.nEvents && s.tpeStartup < s.trials, JSON.stringify(s));
     assert.ok(s.variants >= 1 && s.variants <= 8);
   }
+  // smoke and default train the variants as long as the baseline; full at the seed's scale (§3.2: 10 epochs; §3.2.1–3.2.3: 5)
+  assert.ok(smoke.variantEpochs === smoke.epochs && dflt.variantEpochs === dflt.epochs);
+  assert.deepEqual([full.epochs, full.variantEpochs, full.layers, full.seedNetwork], [10, 5, [200, 100], true]);
 });
 
 test('settings returns a copy: overriding one value leaves the profile as it was', () => {

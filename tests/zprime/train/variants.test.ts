@@ -6,7 +6,7 @@ import { simulateZprimeData } from '../../../lib/zprime/data/dataset';
 import { zprimeResults } from '../../../lib/zprime/paper';
 import { scoreModels } from '../../../lib/zprime/evaluate/scores';
 import { settings } from '../../../lib/zprime/train/settings';
-import { imbalanceRows, NETWORK_VARIANTS, signalShare, trainVariants, variantName, variantsTable } from '../../../lib/zprime/train/variants';
+import { imbalanceRows, NETWORK_VARIANTS, networkFacts, SEED_NETWORK_NAME, signalShare, trainVariants, variantName, variantsTable, withSeedNetwork } from '../../../lib/zprime/train/variants';
 
 const y = Uint8Array.from({ length: 100 }, (_, i) => (i < 10 ? 1 : 0)); // 10 signal, 90 background
 
@@ -40,4 +40,13 @@ test('trainVariants trains the first `variants` variants on the first `variantRo
   assert.ok(runs.every((r) => r.rows === 1500 && r.score.length === d.split.test.n && r.score.every(Number.isFinite)));
   assert.equal(scoreModels(d.split.test, runs.map((r) => [r.name, r.score])).length, 2);
   assert.deepEqual(variantsTable(runs).map((r) => r['train rows']), [1500, 1500]);
+});
+
+test('withSeedNetwork appends the seed\'s network only when it was trained; networkFacts rounds the seconds', () => {
+  const variants = [{ name: 'net focal, none', score: Float32Array.from([0.1]), rows: 5, seconds: 1 }];
+  assert.deepEqual(withSeedNetwork(variants, null), [{ name: 'net focal, none', score: Float32Array.from([0.1]) }]);
+  const seed = { name: SEED_NETWORK_NAME, testScore: Float32Array.from([0.7]), parameters: 2_000_000, trainRows: 9, seconds: 12.345 };
+  assert.deepEqual(withSeedNetwork(variants, seed).map((v) => v.name), ['net focal, none', SEED_NETWORK_NAME]);
+  assert.equal(withSeedNetwork(variants, seed)[1].score, seed.testScore);
+  assert.deepEqual(networkFacts(seed), { parameters: 2_000_000, trainRows: 9, seconds: 12.3 });
 });
