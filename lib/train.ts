@@ -11,6 +11,8 @@
  * - `progress.ts` — progress display for any loop: notebook line, terminal bar, or log lines
  * - `predict.ts` — `predictBatches` / `predictScores`: a model's outputs over arrays, batch by batch
  * - `adadelta.ts` — `ZeilerAdadelta`, Adadelta as in Zeiler 2012 (tfjs 4.22's own diverges with the paper's settings)
+ * - `checkpoint.ts` — `saveCheckpoint` / `loadCheckpoint`: a model's weights, optimizer state and history in a folder; `settingsHash`
+ * - `resumable.ts` — `fitResumably`: `fit` epoch by epoch with a checkpoint after each; a rerun resumes (early stopping across restarts)
  *
  * `loop.ts` (the shared epoch loop) and `progress-format.ts` are internals.
  */
@@ -47,3 +49,5 @@ export { History, inferMode, type EpochRecord, type BestEpoch, type StopReason }
 export { predictBatches, predictScores, type PredictOptions } from './train/predict';
 export { progress, Progress, type ProgressMode, type ProgressOptions, type TextSink } from './train/progress';
 export { ZeilerAdadelta } from './train/adadelta';
+export { loadCheckpoint, saveCheckpoint, settingsHash, type CheckpointState } from './train/checkpoint';
+export { fitResumably, type ResumableOptions } from './train/resumable';

@@ -14,6 +14,7 @@
  * Used by `./resumable.ts`, `lib/telescope-array/train/correction.ts` (notebook 02 at `full`) and
  * `lib/galactic-centre/train/classifier.ts` (notebook 03 at `full`).
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -93,4 +94,9 @@ export async function loadCheckpoint(dir: string, model: tf.LayersModel): Promis
     tf.dispose(named.map((n) => n.tensor));
   }
   return { epoch: manifest.epoch, history: manifest.history };
+}
+
+/** Short hash of a run's settings, for a checkpoint folder's name: changed settings never resume another run's checkpoints. */
+export function settingsHash(settings: object): string {
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 12);
 }

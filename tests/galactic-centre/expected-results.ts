@@ -12,7 +12,7 @@ export const EXPECTED: ExpectedResults = {
     'default run of 2026-12-04: same-pool AUC 0.845 (0.83-0.86 in three runs before 2026-11-23), unseen 0.724, GCE R² 0.643, ±1σ coverage 0.72; ranges with margins',
   smoke: {
     gc_small_model_parameters: exactly(274465), gc_large_model_parameters: exactly(209272789),
-    gc_auc_same_pool: [0.35, 1], gce_coverage_68: [0, 1],
+    gc_small_auc: [0.35, 1], gce_coverage_68: [0, 1],
   },
   default: {
     gc_small_model_parameters: exactly(274465), gc_large_model_parameters: exactly(209272789),
