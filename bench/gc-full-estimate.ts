@@ -6,12 +6,12 @@
  * (batch 100; lr 5·10⁻³) for `failEpochs` each, and the profile task; validation passes included
  * at their share of maps. Prints one JSON object (seconds and hours).
  *
- *   npx tsx bench/gc-full-estimate.ts [--perCell 17] [--batch 100]
+ *   npx tsx bench/gc-full-estimate.ts [--perCell 17] [--batch 500] [--microBatch 100]
  *
- * Measured (2026-12-05): batch 500 on 90×120 maps stops with "RuntimeError: memory access out of
- * bounds" on the wasm backend — one batch's activations and gradients (500 × 88 × 118 × 32 floats is
- * 0.66 GB per tensor) overflow the 4 GB WebAssembly heap — so the default batch here is 100; the time
- * per map hardly depends on the batch (bench/galactic-centre.ts).
+ * Measured (2026-12-05): batch 500 on 90×120 maps in one piece stops with "RuntimeError: memory
+ * access out of bounds" on the wasm backend — one batch's activations and gradients (500 × 88 × 118 ×
+ * 32 floats is 0.66 GB per tensor) overflow the 4 GB WebAssembly heap — hence `full`'s `microBatch`
+ * (gradients summed over slices of 100, one Adam step per 500; `microBatch 0` reproduces the failure).
  */
 import { initBackend } from '../lib/backend';
 import { Random } from '../lib/random';
@@ -21,14 +21,15 @@ import { smallModelSpec } from '../lib/galactic-centre/model/architecture';
 import { galacticCentreSettings } from '../lib/galactic-centre/train/settings';
 
 async function main(): Promise<void> {
+  const full = galacticCentreSettings('full');
   const arg = (name: string, fallback: number): number => {
     const i = process.argv.indexOf(`--${name}`);
     return i >= 0 ? Number(process.argv[i + 1]) : fallback;
   };
   const perCell = arg('perCell', 17);
-  const batch = arg('batch', 100);
+  const batch = arg('batch', full.batch);
+  const microBatch = arg('microBatch', full.microBatch);
   await initBackend({ quiet: true });
-  const full = galacticCentreSettings('full');
   const t0 = performance.now();
   const sets = simulateGcStudySets({ height: full.height, width: full.width, perCell, valPerCell: 1, testPerCell: 0 }, new Random(1));
   const simulated = sets.train.n + sets.validation.n + sets.unseen.n;
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const scale = inputScale(sets.train.maps, full.height * full.width * 3);
   const train = labelledMaps(sets.train);
   const validation = labelledMaps(sets.validation);
-  const options = { spec: smallModelSpec(scale), lr: 5e-4, epochs: 1, batchSize: batch, patience: 0 };
+  const options = { spec: smallModelSpec(scale), lr: 5e-4, epochs: 1, batchSize: batch, patience: 0, microBatch };
   (await trainClassifier(train, validation, { ...options, rng: new Random(2) })).model.dispose(); // warm-up
   const cpu0 = process.cpuUsage();
   const run = await trainClassifier(train, validation, { ...options, rng: new Random(3) });
@@ -50,13 +51,13 @@ async function main(): Promise<void> {
   const valMaps = full.valPerCell * cell;
   const epoch = perTrainMap * (trainMaps + 0.3 * valMaps);
   const mainRun = epoch * full.epochs;
-  const comparisons = 2 * epoch * full.failEpochs; // batch 100, as timed
+  const comparisons = 2 * epoch * full.failEpochs; // batch 100: about the cost per map of 500 in slices of 100
   const profileMaps = full.profilePerCell * cell;
   const profile = perTrainMap * profileMaps * full.profileEpochs;
   const simulation = secondsPerMap * (trainMaps + valMaps + 2 * full.testPerCell * cell + (full.profilePerCell + full.valPerCell + full.testPerCell) * cell);
   const hours = (s: number) => Number((s / 3600).toFixed(2));
   console.log(JSON.stringify({
-    timedTrainMaps: train.n, timedValidationMaps: validation.n, batch, fullBatch: full.batch,
+    timedTrainMaps: train.n, timedValidationMaps: validation.n, batch, microBatch,
     measuredEpochSeconds: Number(epochSeconds.toFixed(1)), measuredEpochCpuSeconds: Number(cpuSeconds.toFixed(1)), simulationSecondsPerMap: Number(secondsPerMap.toFixed(3)),
     full: { trainMaps, valMaps, epochSeconds: Math.round(epoch), hours: { simulation: hours(simulation), mainRun: hours(mainRun), comparisonRuns: hours(comparisons), profileTask: hours(profile), total: hours(simulation + mainRun + comparisons + profile) },
       trainingCpuHours: hours((mainRun + comparisons + profile) * cpuRatio) },

@@ -114,6 +114,8 @@ test('settings: smoke smaller than default, full at the seed\'s map size, batch 
   assert.deepEqual([GALACTIC_CENTRE_SETTINGS.full.height, GALACTIC_CENTRE_SETTINGS.full.width], [90, 120]);
   assert.equal(GALACTIC_CENTRE_SETTINGS.full.batch, 500);
   assert.equal(GALACTIC_CENTRE_SETTINGS.full.epochs, 100);
+  assert.equal(GALACTIC_CENTRE_SETTINGS.full.microBatch, 100, 'batch 500 of 90×120 maps overflows the wasm heap in one piece');
+  assert.deepEqual([GALACTIC_CENTRE_SETTINGS.full.perCell, GALACTIC_CENTRE_SETTINGS.full.valPerCell, GALACTIC_CENTRE_SETTINGS.full.testPerCell].map((k) => k * 60), [10800, 1200, 1200]);
   assert.ok(galacticCentreSettings('smoke').perCell < galacticCentreSettings('default').perCell);
 });
 

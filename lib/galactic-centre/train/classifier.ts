@@ -45,6 +45,8 @@ export interface ClassifierOptions {
   classes?: number;
   /** a checkpoint folder: train resumably there (`lib/train/resumable.ts`); a rerun continues */
   checkpoint?: string;
+  /** gradient accumulation over slices of this many maps (0 or absent: none; `fit`'s `microBatch`) */
+  microBatch?: number;
 }
 
 /** A trained classifier, its history and the mean wall time of an epoch (s). */
@@ -70,7 +72,11 @@ export async function trainClassifier(train: LabelledMaps, validation: LabelledM
     train: { x: arrayBlock(train.maps, [train.n, ...train.shape]), y: targets(train, classes) },
     validation: { x: arrayBlock(validation.maps, [validation.n, ...validation.shape]), y: targets(validation, classes) },
   };
-  const options = { epochs: o.epochs, batchSize: o.batchSize, rng: o.rng.fork('batches'), ...(o.patience > 0 ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}) };
+  const options = {
+    epochs: o.epochs, batchSize: o.batchSize, rng: o.rng.fork('batches'),
+    ...(o.patience > 0 ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}),
+    ...(o.microBatch ? { microBatch: o.microBatch } : {}),
+  };
   const history = o.checkpoint ? await fitResumably(model, data, { ...options, dir: o.checkpoint }) : await fit(model, data, options);
   const seconds = history.column('seconds');
   return { model, history, secondsPerEpoch: seconds.reduce((a, b) => a + b, 0) / Math.max(1, seconds.length) };
