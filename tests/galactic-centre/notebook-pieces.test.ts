@@ -172,7 +172,7 @@ test('the ramp as a table and as ten titled panels', async () => {
   assert.match(svg, /step 10: z 20\.0/);
 });
 
-test('a GC classifier run stopped after one epoch resumes from its checkpoint and ends like an uninterrupted run', async () => {
+test('a GC classifier run (batches in micro-batches, as at full) stopped after one epoch resumes from its checkpoint and ends like an uninterrupted run', async () => {
   const fs = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');
@@ -180,7 +180,7 @@ test('a GC classifier run stopped after one epoch resumes from its checkpoint an
   const rng = new Random(8);
   const n = 12;
   const maps = { maps: Float32Array.from({ length: n * 24 * 32 * 3 }, () => rng.poisson(3)), n, shape: [24, 32, 3], labels: Array.from({ length: n }, (_, i) => i % 2) };
-  const options = (checkpoint: string, epochs: number) => ({ spec: smallModelSpec(0.3), lr: 5e-4, epochs, batchSize: 6, patience: 0, rng: new Random(9), checkpoint: path.join(dir, checkpoint) });
+  const options = (checkpoint: string, epochs: number) => ({ spec: smallModelSpec(0.3), lr: 5e-4, epochs, batchSize: 6, microBatch: 4, patience: 0, rng: new Random(9), checkpoint: path.join(dir, checkpoint) });
   try {
     const whole = await trainClassifier(maps, maps, options('whole', 2));
     await trainClassifier(maps, maps, options('resumed', 1));
