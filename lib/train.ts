@@ -12,6 +12,8 @@
  * - `predict.ts` — `predictBatches` / `predictScores`: a model's outputs over arrays, batch by batch
  * - `checkpoint.ts` — `Checkpoints`, `studyCheckpoints`: resumable runs, one JSON file per finished step (typed arrays exact)
  * - `adadelta.ts` — `ZeilerAdadelta`, Adadelta as in Zeiler 2012 (tfjs 4.22's own diverges with the paper's settings)
+ * - `model-checkpoint.ts` — `saveCheckpoint` / `loadCheckpoint`: a model's weights, optimizer state and history in a folder
+ * - `resumable.ts` — `fitResumably`: `fit` epoch by epoch with a checkpoint after each; a rerun resumes (early stopping across restarts)
  *
  * `loop.ts` (the shared epoch loop) and `progress-format.ts` are internals.
  */
@@ -49,3 +51,5 @@ export { predictBatches, predictScores, type PredictOptions } from './train/pred
 export { Checkpoints, decodeCheckpoint, encodeCheckpoint, settingsHash, studyCheckpoints } from './train/checkpoint';
 export { progress, Progress, type ProgressMode, type ProgressOptions, type TextSink } from './train/progress';
 export { ZeilerAdadelta } from './train/adadelta';
+export { loadCheckpoint, saveCheckpoint, type CheckpointState } from './train/model-checkpoint';
+export { fitResumably, type ResumableOptions } from './train/resumable';

@@ -116,3 +116,4 @@ export function studyCheckpoints(notebook: string, settings: object, profile: Pr
   if (!on) return new Checkpoints(null);
   return new Checkpoints(path.join(projectRoot(), 'reports', profile, 'checkpoints', notebook, settingsHash({ ...settings, seed })));
 }
+

@@ -39,11 +39,23 @@ export interface FitOptions extends TrainOptions {
   /** weight of each class in the loss, by class index (classes not listed weigh 1); labels are
    * read from the first output's targets: a class index ([b] or [b, 1]) or one-hot ([b, k]) */
   classWeight?: Readonly<Record<number, number>>;
+  /**
+   * Splits each training batch into slices of at most `microBatch` samples, sums their gradients and
+   * takes one optimizer step per batch: the update of the whole batch (the loss is a mean over
+   * samples) with the memory of a slice. Validation runs in slices of this size too. Not with sample
+   * or class weights, nor with regularisers.
+   */
+  microBatch?: number;
 }
+
+type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 
 interface LayersInternals {
   makeTrainFunction(): (data: tf.Tensor[]) => tf.Scalar[];
   getDedupedMetricsNames(): string[];
+  lossFunctions: LossFn[];
+  metricsTensors: Array<[LossFn, number]>;
+  losses: unknown[];
 }
 
 /**
@@ -69,6 +81,10 @@ export async function fit(model: tf.LayersModel, data: FitData, opts: FitOptions
     async trainBatch(batch) {
       const xs = ordered(batch.x, core.inputNames, 'x');
       const ys = ordered(batch.y, core.outputNames, 'y');
+      if (opts.microBatch && batchLength(batch) > opts.microBatch) {
+        if (batch.weight || classTable) throw new Error('fit: microBatch does not take sample or class weights');
+        return accumulateBatch(core, internals, model.optimizer, xs, ys, opts.microBatch, names);
+      }
       const weight = await sampleWeights(batch, ys[0], classTable);
       try {
         const outs = trainFn([...xs, ...ys, ...(weight ? ys.map(() => weight) : [])]);
@@ -86,7 +102,52 @@ export async function fit(model: tf.LayersModel, data: FitData, opts: FitOptions
     batchLength,
     disposeBatch,
   };
-  return runTraining(trainer, toSources(data, opts.batchSize), opts);
+  const sources = toSources(data, opts.batchSize);
+  if (opts.microBatch && data.validation && !('batches' in data.validation)) {
+    sources.validation = fromArrays(data.validation, { batchSize: opts.microBatch, shuffle: false }) as unknown as BatchSource<Batch>;
+  }
+  return runTraining(trainer, sources, opts);
+}
+
+/**
+ * One optimizer step on a batch from the summed gradients of its slices of at most `micro` samples;
+ * each slice's mean loss (and metrics) weighs by its share of the batch. Returns the batch's loss and metrics.
+ */
+async function accumulateBatch(core: tf.LayersModel, internals: LayersInternals, optimizer: tf.Optimizer, xs: tf.Tensor[], ys: tf.Tensor[], micro: number, names: readonly string[]): Promise<Record<string, number>> {
+  if (internals.losses.length > 0) throw new Error('fit: microBatch does not support regularisers');
+  const n = xs[0].shape[0] ?? 0;
+  const variables = core.trainableWeights.map((w) => w.read() as tf.Variable);
+  let sums: tf.Tensor[] | null = null;
+  const values = new Array<number>(names.length).fill(0);
+  for (let start = 0; start < n; start += micro) {
+    const size = Math.min(micro, n - start);
+    const share = size / n;
+    const metrics: tf.Scalar[] = [];
+    const { value, grads } = tf.variableGrads(() => {
+      const x = xs.map((t) => t.slice(start, size));
+      const y = ys.map((t) => t.slice(start, size));
+      const out = core.apply(x.length === 1 ? x[0] : x, { training: true });
+      const preds = (Array.isArray(out) ? out : [out]) as tf.Tensor[];
+      const loss = internals.lossFunctions.map((fn, i) => tf.mean(fn(y[i], preds[i]))).reduce((a, b) => tf.add(a, b)) as tf.Scalar;
+      for (const [fn, i] of internals.metricsTensors) metrics.push(tf.keep(tf.mean(fn(y[i], preds[i])) as tf.Scalar));
+      return tf.mul(loss, share) as tf.Scalar;
+    }, variables);
+    const ordered = variables.map((v) => grads[v.name]);
+    if (sums) {
+      const old: tf.Tensor[] = sums;
+      sums = ordered.map((g, k) => tf.add(old[k], g));
+      tf.dispose([...old, ...ordered]);
+    } else sums = ordered;
+    const read = await Promise.all([value, ...metrics].map((t) => t.data()));
+    values[0] += read[0][0];
+    for (let k = 1; k < read.length && k < names.length; k++) values[k] += share * read[k][0];
+    tf.dispose([value, ...metrics]);
+  }
+  const named: Record<string, tf.Tensor> = {};
+  variables.forEach((v, k) => (named[v.name] = sums![k]));
+  optimizer.applyGradients(named);
+  tf.dispose(sums ?? []);
+  return Object.fromEntries(names.map((name, k) => [name, values[k]]));
 }
 
 /** Passed to a `customFit` step: whether it trains, and where in the run it is. */

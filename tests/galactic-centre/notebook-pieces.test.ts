@@ -12,7 +12,8 @@ import { jFactor, logAngles, relativeJFactor } from '../../lib/galactic-centre/d
 import { simulateGceDataset } from '../../lib/galactic-centre/data/gce';
 import { classesAt05, evaluateDetection, learningRateVerdict } from '../../lib/galactic-centre/evaluate/detection';
 import { coverageRows, mapScale, sensitivityRows } from '../../lib/galactic-centre/evaluate/figures';
-import { labelledMaps, learningRateRuns, inputScale } from '../../lib/galactic-centre/train/classifier';
+import { labelledMaps, learningRateRuns, inputScale, trainClassifier, SEED_COMPARISONS } from '../../lib/galactic-centre/train/classifier';
+import { smallModelSpec } from '../../lib/galactic-centre/model/architecture';
 import { timeTrainingEpoch } from '../../lib/galactic-centre/train/large-model';
 import { mcDropoutOn, trainBayesianCnn } from '../../lib/galactic-centre/train/bayesian-training';
 import { trainProfileTask } from '../../lib/galactic-centre/train/profile-task';
@@ -113,6 +114,8 @@ test('settings: smoke smaller than default, full at the seed\'s map size, batch 
   assert.deepEqual([GALACTIC_CENTRE_SETTINGS.full.height, GALACTIC_CENTRE_SETTINGS.full.width], [90, 120]);
   assert.equal(GALACTIC_CENTRE_SETTINGS.full.batch, 500);
   assert.equal(GALACTIC_CENTRE_SETTINGS.full.epochs, 100);
+  assert.equal(GALACTIC_CENTRE_SETTINGS.full.microBatch, 100, 'batch 500 of 90×120 maps overflows the wasm heap in one piece');
+  assert.deepEqual([GALACTIC_CENTRE_SETTINGS.full.perCell, GALACTIC_CENTRE_SETTINGS.full.valPerCell, GALACTIC_CENTRE_SETTINGS.full.testPerCell].map((k) => k * 60), [10800, 1200, 1200]);
   assert.ok(galacticCentreSettings('smoke').perCell < galacticCentreSettings('default').perCell);
 });
 
@@ -129,9 +132,10 @@ test('timing an epoch: a number for a model the backend trains, the backend\'s m
 test('learning-rate runs and the profile task train on the smoke-size field', async () => {
   const sets = simulateGcStudySets({ height: 24, width: 32, perCell: 1, valPerCell: 1, testPerCell: 1 }, new Random(3));
   const scale = inputScale(sets.train.maps, 24 * 32 * 3);
-  const runs = await learningRateRuns(labelledMaps(sets.train), labelledMaps(sets.validation), { lrs: [5e-3], epochs: 1, scale, rng: new Random(4) });
+  const runs = await learningRateRuns(labelledMaps(sets.train), labelledMaps(sets.validation), { runs: [SEED_COMPARISONS[1]], epochs: 1, scale, rng: new Random(4) });
   assert.equal(runs.length, 1);
   assert.equal(runs[0].lr, 5e-3);
+  assert.equal(runs[0].batch, 100);
   assert.equal(runs[0].run.history.length, 1);
   runs[0].run.model.dispose();
   const prof = await trainProfileTask({ grid: sets.grid, perCell: 1, valPerCell: 1, testPerCell: 1, epochs: 1, batch: 20, patience: 0, scale }, new Random(5));
@@ -166,4 +170,29 @@ test('the ramp as a table and as ten titled panels', async () => {
   assert.equal(svg.match(/step \d+: z /g)?.length, 10);
   assert.match(svg, /step 1: z 3\.0 \(this map -?\d+\.\d\)/);
   assert.match(svg, /step 10: z 20\.0/);
+});
+
+test('a GC classifier run (batches in micro-batches, as at full) stopped after one epoch resumes from its checkpoint and ends like an uninterrupted run', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-resume-'));
+  const rng = new Random(8);
+  const n = 12;
+  const maps = { maps: Float32Array.from({ length: n * 24 * 32 * 3 }, () => rng.poisson(3)), n, shape: [24, 32, 3], labels: Array.from({ length: n }, (_, i) => i % 2) };
+  const options = (checkpoint: string, epochs: number) => ({ spec: smallModelSpec(0.3), lr: 5e-4, epochs, batchSize: 6, microBatch: 4, patience: 0, rng: new Random(9), checkpoint: path.join(dir, checkpoint) });
+  try {
+    const whole = await trainClassifier(maps, maps, options('whole', 2));
+    await trainClassifier(maps, maps, options('resumed', 1));
+    const resumed = await trainClassifier(maps, maps, options('resumed', 2));
+    const [a, b] = [resumed.history.column('loss'), whole.history.column('loss')];
+    assert.equal(a.length, 2);
+    a.forEach((v, k) => assertClose(v, b[k], { rtol: 1e-5 }));
+    const w = (m: typeof whole.model) => m.getWeights().flatMap((t) => Array.from(t.dataSync() as Float32Array));
+    const [w1, w2] = [w(resumed.model), w(whole.model)];
+    w1.forEach((v, k) => assert.ok(Math.abs(v - w2[k]) <= 1e-5, `weight ${k}: ${v} vs ${w2[k]}`));
+    assert.ok(fs.existsSync(path.join(dir, 'resumed', 'last', 'checkpoint.json')));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -301,3 +301,28 @@ test('a functional model with named inputs takes batches keyed by input name', a
   await assert.rejects(fit(model, { train: { x: [x0, train.x as ArrayBlock], y: train.y } }, { epochs: 1, rng: new Random(1), ...quiet }));
   model.dispose();
 });
+
+test('microBatch: slices with summed gradients take the same step as the whole batch, and validate in slices', async () => {
+  const make = (): tf.Sequential => {
+    const m = tf.sequential();
+    m.add(tf.layers.dense({ units: 6, activation: 'relu', inputShape: [3], kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
+    m.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
+    m.compile({ optimizer: tf.train.adam(0.05), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+    return m;
+  };
+  const r = new Random(12);
+  const x = Float32Array.from({ length: 40 * 3 }, () => r.normal());
+  const y = Float32Array.from({ length: 40 }, (_, i) => (x[3 * i] > 0 ? 1 : 0));
+  const data = { train: { x: arrayBlock(x.subarray(0, 30 * 3), [30, 3]), y: y.subarray(0, 30) }, validation: { x: arrayBlock(x.subarray(30 * 3), [10, 3]), y: y.subarray(30) } };
+  const options = { epochs: 3, batchSize: 10, rng: new Random(5), progress: 'none' as const };
+  const [whole, sliced] = [make(), make()];
+  const h1 = await fit(whole, data, options);
+  const h2 = await fit(sliced, data, { ...options, microBatch: 3 });
+  for (const key of ['loss', 'acc', 'val_loss', 'val_acc']) {
+    h1.column(key).forEach((v, i) => assert.ok(Math.abs(v - h2.column(key)[i]) < 1e-5, `${key} epoch ${i + 1}: ${v} vs ${h2.column(key)[i]}`));
+  }
+  const w1 = whole.getWeights().flatMap((t) => Array.from(t.dataSync()));
+  const w2 = sliced.getWeights().flatMap((t) => Array.from(t.dataSync()));
+  w1.forEach((v, k) => assert.ok(Math.abs(v - w2[k]) < 1e-5, `weight ${k}: ${v} vs ${w2[k]}`));
+  [whole, sliced].forEach((m) => m.dispose());
+});

@@ -4,7 +4,10 @@
  *
  * Used by notebook 03-galaxy-zoo-gc.
  */
+import type * as tf from '@tensorflow/tfjs';
 import { accuracy, rocAuc, rocCurve } from '../../metrics';
+import { arrayBlock, predictScores } from '../../train';
+import type { GcDataset } from '../data/dataset';
 
 /** The evaluation of one classifier on one set of maps. */
 export interface DetectionEvaluation {
@@ -30,4 +33,14 @@ export function classesAt05(score: ArrayLike<number>): number[] {
 /** A learning-rate run "fails" when its final validation accuracy stays below 0.6 (chance is 0.5). */
 export function learningRateVerdict(finalValAccuracy: number | undefined): string {
   return (finalValAccuracy ?? 0) < 0.6 ? 'stays at chance: fails' : 'still learns';
+}
+
+/** Scores of a trained DM classifier on every map of `d`. */
+export function scoreMaps(model: tf.LayersModel, d: GcDataset): Float32Array {
+  return Float32Array.from(predictScores(model, arrayBlock(d.maps, [d.n, ...d.shape])));
+}
+
+/** Test accuracy (threshold 0.5) of each named run's final model on `d`, by name. */
+export function runAccuracies(runs: readonly { name: string; run: { model: tf.LayersModel } }[], d: GcDataset): Record<string, number> {
+  return Object.fromEntries(runs.map((r) => [r.name, accuracy(d.label, classesAt05(scoreMaps(r.run.model, d)))]));
 }

@@ -110,20 +110,23 @@ export async function showTrainingCurves(h: History, title: string): Promise<voi
   await trainingCurves(h, 'acc', `${title}: accuracy`).show();
 }
 
-/** Validation accuracy per epoch of the lr 5·10⁻⁴ run and of the larger learning rates. */
-export async function showLearningRates(good: TrainedClassifier, runs: readonly LearningRateRun[]): Promise<void> {
-  const series = [
-    { name: 'lr 5e-4', x: good.history.column('epoch'), y: good.history.column('val_acc') },
-    ...runs.map((r) => ({ name: `lr ${r.lr}`, x: r.run.history.column('epoch'), y: r.run.history.column('val_acc') })),
-  ];
-  await lineChart(series, { xTitle: 'epoch', yTitle: 'validation accuracy', points: true, title: 'learning rates' }).show();
+/** Validation accuracy and loss per epoch of the main run (lr 5·10⁻⁴, its batch) and of the seed's comparison runs. */
+export async function showLearningRates(good: TrainedClassifier, runs: readonly LearningRateRun[], goodBatch: number): Promise<void> {
+  for (const [metric, yTitle] of [['val_acc', 'validation accuracy'], ['val_loss', 'validation loss']] as const) {
+    const series = [
+      { name: `lr 5e-4, batch ${goodBatch} (Fig. 9)`, x: good.history.column('epoch'), y: good.history.column(metric) },
+      ...runs.map((r) => ({ name: `lr ${r.lr}, batch ${r.batch} (${r.figure})`, x: r.run.history.column('epoch'), y: r.run.history.column(metric) })),
+    ];
+    await lineChart(series, { xTitle: 'epoch', yTitle, points: true, title: 'the seed\'s comparison runs' }).show();
+  }
 }
 
-/** One row per learning-rate run: final validation accuracy and loss, and the verdict. */
+/** One row per comparison run: its setting, final validation accuracy and loss, best validation loss's epoch, and the verdict. */
 export function learningRateRows(runs: readonly LearningRateRun[]): Record<string, string | number | undefined>[] {
   return runs.map((r) => {
     const last = r.run.history.last();
-    return { lr: r.lr, 'final val accuracy': last?.val_acc, 'final val loss': last?.val_loss, verdict: learningRateVerdict(last?.val_acc) };
+    const best = r.run.history.best('val_loss');
+    return { run: r.name, lr: r.lr, batch: r.batch, seed: r.figure, 'final val accuracy': last?.val_acc, 'final val loss': last?.val_loss, 'best val loss at epoch': best?.epoch, verdict: learningRateVerdict(last?.val_acc) };
   });
 }
 

@@ -1,13 +1,16 @@
 /**
  * Training and prediction helpers for the Galactic Centre classifiers of notebook 03: input
  * scaling from the training maps, compile + fit of a `LayerSpec` model with early stopping and a
- * timing per epoch, batched prediction, and display images of counts maps.
+ * timing per epoch (resumable from checkpoints when given a folder: the `full` profile), the seed's
+ * comparison runs (batch 100, Fig. 7; lr 5·10⁻³, Fig. 8), and display images of counts maps.
  *
  * Used by notebook 03-galaxy-zoo-gc and `bench/galactic-centre.ts`.
  */
+import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../../random';
 import { arrayBlock, fit, type ArrayBlock, type History } from '../../train';
+import { fitResumably } from '../../train/resumable';
 import type { GcDataset } from '../data/dataset';
 import { buildModel, smallModelSpec, type LayerSpec } from '../model/architecture';
 
@@ -40,6 +43,10 @@ export interface ClassifierOptions {
   rng: Random;
   /** classes (1: sigmoid + binary cross-entropy; > 2: softmax + categorical cross-entropy) */
   classes?: number;
+  /** a checkpoint folder: train resumably there (`lib/train/resumable.ts`); a rerun continues */
+  checkpoint?: string;
+  /** gradient accumulation over slices of this many maps (0 or absent: none; `fit`'s `microBatch`) */
+  microBatch?: number;
 }
 
 /** A trained classifier, its history and the mean wall time of an epoch (s). */
@@ -61,14 +68,16 @@ export async function trainClassifier(train: LabelledMaps, validation: LabelledM
   const classes = o.classes ?? 1;
   const model = buildModel(train.shape, o.spec, o.rng.fork('model'));
   model.compile({ optimizer: tf.train.adam(o.lr), loss: classes > 2 ? 'categoricalCrossentropy' : 'binaryCrossentropy', metrics: ['accuracy'] });
-  const history = await fit(
-    model,
-    {
-      train: { x: arrayBlock(train.maps, [train.n, ...train.shape]), y: targets(train, classes) },
-      validation: { x: arrayBlock(validation.maps, [validation.n, ...validation.shape]), y: targets(validation, classes) },
-    },
-    { epochs: o.epochs, batchSize: o.batchSize, rng: o.rng.fork('batches'), ...(o.patience > 0 ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}) },
-  );
+  const data = {
+    train: { x: arrayBlock(train.maps, [train.n, ...train.shape]), y: targets(train, classes) },
+    validation: { x: arrayBlock(validation.maps, [validation.n, ...validation.shape]), y: targets(validation, classes) },
+  };
+  const options = {
+    epochs: o.epochs, batchSize: o.batchSize, rng: o.rng.fork('batches'),
+    ...(o.patience > 0 ? { earlyStopping: { monitor: 'val_loss', patience: o.patience } } : {}),
+    ...(o.microBatch ? { microBatch: o.microBatch } : {}),
+  };
+  const history = o.checkpoint ? await fitResumably(model, data, { ...options, dir: o.checkpoint }) : await fit(model, data, options);
   const seconds = history.column('seconds');
   return { model, history, secondsPerEpoch: seconds.reduce((a, b) => a + b, 0) / Math.max(1, seconds.length) };
 }
@@ -78,23 +87,46 @@ export function labelledMaps(d: GcDataset, labels: ArrayLike<number> = d.label):
   return { maps: d.maps, n: d.n, shape: d.shape, labels };
 }
 
-/** One run of the seed's small model at a learning rate. */
-export interface LearningRateRun {
+/** One of the seed's comparison settings of the small model: a name (the result key's stem), learning rate, batch. */
+export interface ComparisonSetting {
+  name: string;
   lr: number;
+  batch: number;
+  /** the seed's figure */
+  figure: string;
+}
+
+/**
+ * The seed's comparison runs (§4): lr 5·10⁻⁴ with batch 100 (Fig. 7: overfits after epoch ~50, against
+ * Fig. 9's stable batch 500) and lr 5·10⁻³ with batch 100 (Fig. 8: "unable to learn anything").
+ */
+export const SEED_COMPARISONS: readonly ComparisonSetting[] = [
+  { name: 'batch100', lr: 5e-4, batch: 100, figure: 'Fig. 7' },
+  { name: 'lr5e3', lr: 5e-3, batch: 100, figure: 'Fig. 8' },
+];
+
+/** One comparison run of the seed's small model. */
+export interface LearningRateRun extends ComparisonSetting {
   run: TrainedClassifier;
 }
 
 /**
- * The seed's small model trained at each learning rate in `lrs` (batch 100 as in the seed's Fig. 8,
- * no early stopping), each seeded by `rng.fork('gc lr <lr>')`.
+ * The seed's small model trained with each setting of `runs` (default `SEED_COMPARISONS`) for `epochs`
+ * epochs without early stopping (the seed's curves run all epochs), each seeded by
+ * `rng.fork('gc <name>')`; resumable under `<checkpoint>/<name>` when `checkpoint` is given.
  */
-export async function learningRateRuns(train: LabelledMaps, validation: LabelledMaps, o: { lrs: readonly number[]; epochs: number; scale: number; rng: Random }): Promise<LearningRateRun[]> {
-  const runs: LearningRateRun[] = [];
-  for (const lr of o.lrs) {
-    const run = await trainClassifier(train, validation, { spec: smallModelSpec(o.scale), lr, epochs: o.epochs, batchSize: 100, patience: 0, rng: o.rng.fork(`gc lr ${lr}`) });
-    runs.push({ lr, run });
+export async function learningRateRuns(
+  train: LabelledMaps,
+  validation: LabelledMaps,
+  o: { epochs: number; scale: number; rng: Random; runs?: readonly ComparisonSetting[]; checkpoint?: string },
+): Promise<LearningRateRun[]> {
+  const out: LearningRateRun[] = [];
+  for (const setting of o.runs ?? SEED_COMPARISONS) {
+    const checkpoint = o.checkpoint ? path.join(o.checkpoint, setting.name) : undefined;
+    const options = { spec: smallModelSpec(o.scale), lr: setting.lr, epochs: o.epochs, batchSize: setting.batch, patience: 0, rng: o.rng.fork(`gc ${setting.name}`), checkpoint };
+    out.push({ ...setting, run: await trainClassifier(train, validation, options) });
   }
-  return runs;
+  return out;
 }
 
 /** A display image of map `i`: √(counts summed over the bands) (or one band), `[height × width]`. */

@@ -26,7 +26,7 @@ export interface ProfileTaskResult {
 
 /** Simulates, trains (lr 5·10⁻⁴, Rescaling by `scale`, early stopping on a validation set) and tests the three-class profile task on a set of its own. */
 export async function trainProfileTask(
-  o: { grid: SkyGrid; perCell: number; valPerCell: number; testPerCell: number; epochs: number; batch: number; patience: number; scale: number },
+  o: { grid: SkyGrid; perCell: number; valPerCell: number; testPerCell: number; epochs: number; batch: number; patience: number; scale: number; microBatch?: number },
   rng: Random,
 ): Promise<ProfileTaskResult> {
   const options = { grid: o.grid, ramp: DM_VISIBILITY_RAMP, model: FAMILIAR_MODEL, profiles: [{ kind: 'nfw' }, { kind: 'einasto' }] as const };
@@ -34,7 +34,7 @@ export async function trainProfileTask(
   const validation = simulateGcDataset({ ...options, profiles: [...options.profiles], mapsPerCell: o.valPerCell }, rng.fork('prof validation'));
   const test = simulateGcDataset({ ...options, profiles: [...options.profiles], mapsPerCell: o.testPerCell }, rng.fork('prof test'));
   const trained = await trainClassifier(labelledMaps(train, train.profile), labelledMaps(validation, validation.profile), {
-    spec: smallModelSpec(o.scale, 0.8, 3), lr: 5e-4, epochs: o.epochs, batchSize: o.batch, patience: o.patience, rng: rng.fork('gc profiles'), classes: 3,
+    spec: smallModelSpec(o.scale, 0.8, 3), lr: 5e-4, epochs: o.epochs, batchSize: o.batch, patience: o.patience, rng: rng.fork('gc profiles'), classes: 3, microBatch: o.microBatch,
   });
   const predicted = argmaxRows(predictScores(trained.model, arrayBlock(test.maps, [test.n, ...test.shape])), 3);
   const confusion = confusionMatrix(test.profile, predicted, { labels: [0, 1, 2] }).matrix;

@@ -28,3 +28,12 @@ test('the GC model scores maps with the library\'s batched prediction without le
   assert.equal(tf.memory().numTensors, before);
   model.dispose();
 });
+
+test('the full profile checkpoints under reports/full/checkpoints/03-galaxy-zoo-gc/<settings hash>; the others do not', async () => {
+  const { galacticCentreSettings, gcCheckpointFolder } = await import('../../../lib/galactic-centre/train/settings');
+  const full = galacticCentreSettings('full');
+  const folder = gcCheckpointFolder(full, 'full', 2022) ?? '';
+  assert.match(folder, /reports\/full\/checkpoints\/03-galaxy-zoo-gc\/[0-9a-f]{12}$/);
+  assert.notEqual(gcCheckpointFolder({ ...full, epochs: 99 }, 'full', 2022), folder);
+  assert.equal(gcCheckpointFolder(galacticCentreSettings('default'), 'default', 2022), undefined);
+});
