@@ -1,0 +1,188 @@
+/**
+ * Bias and ReLU fused into the convolution and the matrix product while training, on the oneDNN path.
+ *
+ * tfjs-core 4.22 fuses a layer's bias and activation (`tf.fused.conv2d`, `tf.fused.matMul`) only
+ * outside gradient mode (`shouldFuse`): in training a Conv2D or Dense layer with ReLU runs the product,
+ * then a broadcast Add and a Relu over the whole activation, and backwards Step and Multiply, each a
+ * single-threaded wasm kernel with its own dispatch (in the reference CNN they were ~4 ms of a 26 ms
+ * step, the part a second thread cannot help). Here 2-D Conv2D and Dense layers with ReLU or no
+ * activation run the fused kernel (`FusedConv2D` / `_FusedMatMul`, bias and ReLU as oneDNN post-ops)
+ * in training too, through gradients registered for those kernels: dy·step(y) in one native pass
+ * (`NativeReluGrad`), then the input and filter gradients and the bias sum, as tfjs's fused ops'
+ * own gradients compute them.
+ *
+ * `Conv.prototype.call` and `Dense.prototype.call` of tfjs-layers are wrapped: on wasm, for float32
+ * inputs (Conv2D: channels last, dilation 1; Dense: a 2-D input), they run the fused kernel; every
+ * other call runs the layer's own method. tfjs's own fused ops never reach the registered gradients:
+ * they run their kernels inside a custom gradient, where the tape does not record them.
+ *
+ * Installed by ./native-kernels; tested against tfjs's layers on cpu in tests/backend/native-fused.test.ts.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { NativeAddon } from './native-addon';
+import { f32View, wasmBackend } from './wasm-heap';
+
+export const RELU_GRAD_KERNEL = 'NativeReluGrad';
+
+/** Layer calls that ran the fused kernel (the tests check that it really ran). */
+export const nativeFusedCalls = { conv2d: 0, dense: 0 };
+
+type Activation = 'relu' | 'linear';
+
+/** The fields of tfjs-layers' Conv and Dense that the fused path reads. */
+interface LayerFields {
+  kernel: { read(): tf.Tensor };
+  bias: { read(): tf.Tensor } | null;
+  activation: { getClassName(): string } | null;
+}
+interface ConvLayer extends LayerFields {
+  rank: number;
+  strides: number[];
+  padding: string;
+  dataFormat: string;
+  dilationRate: number[];
+}
+interface DenseLayer extends LayerFields {
+  invokeCallHook(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): void;
+}
+
+type Call<L> = (this: L, inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>) => tf.Tensor | tf.Tensor[];
+
+/** The kernel dx = dy · step(y) (float32, one shape). */
+function reluGradKernel(addon: NativeAddon): tf.KernelFunc {
+  return ({ inputs, backend }) => {
+    const { dy, y } = inputs as Record<string, tf.TensorInfo>;
+    const b = wasmBackend(backend);
+    const out = b.makeOutput(y.shape, 'float32');
+    if (tf.util.sizeFromShape(y.shape) > 0) addon.reluBackward(f32View(b, dy), f32View(b, y), f32View(b, out));
+    return out;
+  };
+}
+
+/** dy through the fused activation: dy·step(y) for ReLU, dy itself otherwise (as tfjs's getFusedDyActivation). */
+function throughActivation(dy: tf.Tensor, y: tf.Tensor, activation: string): tf.Tensor {
+  if (activation === 'linear') return dy;
+  if (activation !== 'relu') throw new Error(`NativeFused: no gradient for the fused activation ${activation}`);
+  return tf.engine().runKernel(RELU_GRAD_KERNEL, { dy, y }) as tf.Tensor;
+}
+
+/** The bias gradient: dy summed over every axis but the last. */
+function biasGradient(dyAct: tf.Tensor): tf.Tensor {
+  return tf.sum(dyAct, [...Array(dyAct.rank - 1).keys()]);
+}
+
+interface FusedConvAttrs {
+  strides: number[];
+  pad: 'valid' | 'same';
+  dataFormat: 'NHWC';
+  dilations: number[];
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  activation: Activation;
+}
+
+/** FusedConv2D's gradient (as tfjs-core's fused conv2d computes it; NHWC, dilation 1). */
+const convGradient: tf.GradConfig = {
+  kernelName: 'FusedConv2D',
+  inputsToSave: ['x', 'filter'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => {
+    const [x, filter, y] = saved;
+    const a = attrs as unknown as FusedConvAttrs;
+    if (a.dataFormat !== 'NHWC' || a.dilations.some((d) => d !== 1)) throw new Error('NativeFused: the FusedConv2D gradient takes NHWC data and dilation 1');
+    const dyAct = throughActivation(dy as tf.Tensor, y, a.activation);
+    const conv = { strides: a.strides, pad: a.pad, dataFormat: a.dataFormat, dimRoundingMode: a.dimRoundingMode };
+    return {
+      x: () => tf.engine().runKernel('Conv2DBackpropInput', { dy: dyAct, filter }, { ...conv, inputShape: x.shape } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      filter: () => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dyAct }, { ...conv, filterShape: filter.shape } as unknown as tf.NamedAttrMap) as tf.Tensor,
+      bias: () => biasGradient(dyAct),
+    };
+  },
+};
+
+/** _FusedMatMul's gradient (as tfjs-core's fused matMul computes it, every transpose). */
+const matmulGradient: tf.GradConfig = {
+  kernelName: '_FusedMatMul',
+  inputsToSave: ['a', 'b'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => {
+    const [a, b, y] = saved;
+    const { transposeA, transposeB, activation } = attrs as unknown as { transposeA: boolean; transposeB: boolean; activation: Activation };
+    const d = throughActivation(dy as tf.Tensor, y, activation);
+    const [da, db] =
+      !transposeA && !transposeB ? [() => tf.matMul(d, b, false, true), () => tf.matMul(a, d, true, false)]
+      : !transposeA && transposeB ? [() => tf.matMul(d, b, false, false), () => tf.matMul(d, a, true, false)]
+      : transposeA && !transposeB ? [() => tf.matMul(b, d, false, true), () => tf.matMul(a, d, false, false)]
+      : [() => tf.matMul(b, d, true, true), () => tf.matMul(d, a, true, true)];
+    return { a: da, b: db, bias: () => biasGradient(d) };
+  },
+};
+
+/** ReLU or no activation (the ones the fused path takes), else null. */
+function fusedActivation(layer: LayerFields): Activation | null {
+  const name = layer.activation ? layer.activation.getClassName() : 'linear';
+  return name === 'relu' || name === 'linear' ? name : null;
+}
+
+/** The single float32 input the fused path takes, else null. */
+function singleInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | null {
+  const input = Array.isArray(inputs) ? (inputs.length === 1 ? inputs[0] : null) : inputs;
+  return input && tf.getBackend() === 'wasm' && input.dtype === 'float32' && input.size > 0 ? input : null;
+}
+
+/** Inputs of a fused kernel: x/a, filter/b, and the bias when the layer has one. */
+function withBias<K extends string, F extends string>(xName: K, x: tf.Tensor, fName: F, f: tf.Tensor, bias: LayerFields['bias']): tf.NamedTensorMap {
+  const inputs: tf.NamedTensorMap = { [xName]: x, [fName]: f };
+  if (bias) inputs.bias = bias.read();
+  return inputs;
+}
+
+function convCall(original: Call<ConvLayer>): Call<ConvLayer> {
+  return function (this: ConvLayer, inputs, kwargs) {
+    const input = singleInput(inputs);
+    const activation = fusedActivation(this);
+    const fits = input && activation && this.rank === 2 && input.rank === 4 && this.dataFormat === 'channelsLast' && (this.padding === 'valid' || this.padding === 'same') && this.dilationRate.every((d) => d === 1);
+    if (!fits) return original.call(this, inputs, kwargs);
+    return tf.tidy(() => {
+      nativeFusedCalls.conv2d++;
+      const attrs = { strides: this.strides, pad: this.padding, dataFormat: 'NHWC', dilations: this.dilationRate, activation };
+      return tf.engine().runKernel('FusedConv2D', withBias('x', input, 'filter', this.kernel.read(), this.bias), attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+    });
+  };
+}
+
+function denseCall(original: Call<DenseLayer>): Call<DenseLayer> {
+  return function (this: DenseLayer, inputs, kwargs) {
+    const input = singleInput(inputs);
+    const activation = fusedActivation(this);
+    if (!input || !activation || input.rank !== 2) return original.call(this, inputs, kwargs);
+    return tf.tidy(() => {
+      this.invokeCallHook(inputs, kwargs);
+      nativeFusedCalls.dense++;
+      const attrs = { transposeA: false, transposeB: false, activation };
+      return tf.engine().runKernel('_FusedMatMul', withBias('a', input, 'b', this.kernel.read(), this.bias), attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+    });
+  };
+}
+
+/** The prototype in `instance`'s chain that defines `call` itself. */
+function ownerOfCall(instance: object): { call: unknown } {
+  let proto = Object.getPrototypeOf(instance) as object | null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'call')) proto = Object.getPrototypeOf(proto) as object | null;
+  if (!proto) throw new Error('NativeFused: no call method found on the layer');
+  return proto as { call: unknown };
+}
+
+let installed = false;
+
+/** Registers the ReLU-gradient kernel and both gradients, and wraps Conv and Dense's call (once). */
+export function installNativeFused(addon: NativeAddon): void {
+  if (installed) return;
+  installed = true;
+  tf.registerKernel({ kernelName: RELU_GRAD_KERNEL, backendName: 'wasm', kernelFunc: reluGradKernel(addon) });
+  tf.registerGradient(convGradient);
+  tf.registerGradient(matmulGradient);
+  const conv = ownerOfCall(tf.layers.conv2d({ filters: 1, kernelSize: 1 }));
+  conv.call = convCall(conv.call as Call<ConvLayer>);
+  const dense = ownerOfCall(tf.layers.dense({ units: 1 }));
+  dense.call = denseCall(dense.call as Call<DenseLayer>);
+}
