@@ -28,7 +28,8 @@ export interface NativeAddon {
   version(): string;
   convForward(g: Geometry, x: Float32Array, filter: Float32Array, bias: Float32Array | null, relu: boolean, y: Float32Array): void;
   convBackwardData(g: Geometry, dy: Float32Array, filter: Float32Array, dx: Float32Array): void;
-  convBackwardWeights(g: Geometry, x: Float32Array, dy: Float32Array, dw: Float32Array): void;
+  /** The filter gradient dw, and the bias gradient db (dy summed per output channel) when db is given. */
+  convBackwardWeights(g: Geometry, x: Float32Array, dy: Float32Array, dw: Float32Array, db?: Float32Array | null): void;
   /** The oneDNN implementations chosen for [forward, input gradient, filter gradient]. */
   convImplementations(g: Geometry): [string, string, string];
   maxPoolForward(g: Geometry, x: Float32Array, y: Float32Array): void;

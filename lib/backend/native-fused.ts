@@ -8,8 +8,8 @@
  * step, the part a second thread cannot help). Here 2-D Conv2D and Dense layers with ReLU or no
  * activation run the fused kernel (`FusedConv2D` / `_FusedMatMul`, bias and ReLU as oneDNN post-ops)
  * in training too, through gradients registered for those kernels: dy·step(y) in one native pass
- * (`NativeReluGrad`), then the input and filter gradients and the bias sum, as tfjs's fused ops'
- * own gradients compute them.
+ * (`NativeReluGrad`), then the input gradient, and the filter and bias gradients (for Conv2D in one
+ * oneDNN call, `NativeConv2DBackpropFilterBias`), as tfjs's fused ops' own gradients compute them.
  *
  * `Conv.prototype.call` and `Dense.prototype.call` of tfjs-layers are wrapped: on wasm, for float32
  * inputs (Conv2D: channels last, dilation 1; Dense: a 2-D input), they run the fused kernel; every
@@ -20,9 +20,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NativeAddon } from './native-addon';
+import { convGeometry } from './native-geometry';
 import { f32View, wasmBackend } from './wasm-heap';
 
 export const RELU_GRAD_KERNEL = 'NativeReluGrad';
+/** The filter and bias gradients of a 2-D convolution in one oneDNN call (diff_weights and diff_bias). */
+export const FILTER_BIAS_GRAD_KERNEL = 'NativeConv2DBackpropFilterBias';
 
 /** Layer calls that ran the fused kernel (the tests check that it really ran). */
 export const nativeFusedCalls = { conv2d: 0, dense: 0 };
@@ -59,6 +62,35 @@ function reluGradKernel(addon: NativeAddon): tf.KernelFunc {
   };
 }
 
+interface ConvGradAttrs {
+  strides: number[];
+  pad: 'valid' | 'same';
+  dataFormat: 'NHWC';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  filterShape: number[];
+}
+
+/** The addon's geometry of the filter gradient of x [N, H, W, C] → dy, or null when it does not take it. */
+function filterGradientGeometry(x: tf.TensorInfo, a: ConvGradAttrs): number[] | null {
+  if (x.dtype !== 'float32' || tf.util.sizeFromShape(a.filterShape) === 0) return null;
+  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], a.filterShape as [number, number, number, number], a.strides as [number, number], 1, a.pad, a.dimRoundingMode);
+  return convGeometry(info) as number[] | null;
+}
+
+/** The kernel [dW, db] from x and dy (inputs x, dy; Conv2DBackpropFilter's attributes). */
+function filterBiasGradKernel(addon: NativeAddon): tf.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
+    const { x, dy } = inputs as Record<string, tf.TensorInfo>;
+    const a = attrs as unknown as ConvGradAttrs;
+    const g = filterGradientGeometry(x, a);
+    if (!g) throw new Error(`${FILTER_BIAS_GRAD_KERNEL}: the addon does not take x ${x.shape} → filter ${a.filterShape}`);
+    const b = wasmBackend(backend);
+    const outs = [b.makeOutput(a.filterShape, 'float32'), b.makeOutput([a.filterShape[3]], 'float32')];
+    addon.convBackwardWeights(g, f32View(b, x), f32View(b, dy), f32View(b, outs[0]), f32View(b, outs[1]));
+    return outs;
+  };
+}
+
 /** dy through the fused activation: dy·step(y) for ReLU, dy itself otherwise (as tfjs's getFusedDyActivation). */
 function throughActivation(dy: tf.Tensor, y: tf.Tensor, activation: string): tf.Tensor {
   if (activation === 'linear') return dy;
@@ -78,6 +110,8 @@ interface FusedConvAttrs {
   dilations: number[];
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
   activation: Activation;
+  /** Set by the layer path below when it passes a bias (the gradient then computes dW and db together). */
+  hasBias?: boolean;
 }
 
 /** FusedConv2D's gradient (as tfjs-core's fused conv2d computes it; NHWC, dilation 1). */
@@ -91,10 +125,16 @@ const convGradient: tf.GradConfig = {
     if (a.dataFormat !== 'NHWC' || a.dilations.some((d) => d !== 1)) throw new Error('NativeFused: the FusedConv2D gradient takes NHWC data and dilation 1');
     const dyAct = throughActivation(dy as tf.Tensor, y, a.activation);
     const conv = { strides: a.strides, pad: a.pad, dataFormat: a.dataFormat, dimRoundingMode: a.dimRoundingMode };
+    const filterAttrs = { ...conv, filterShape: filter.shape } as unknown as tf.NamedAttrMap;
+    // With a bias, one oneDNN call gives both the filter and the bias gradient (no separate sum over dy).
+    // Run here, not in the closures: the engine runs each closure in a tidy of its own, which would
+    // dispose the output the other closure returns.
+    const together = a.hasBias === true && filterGradientGeometry(x, filterAttrs as unknown as ConvGradAttrs) !== null;
+    const both = together ? (tf.engine().runKernel(FILTER_BIAS_GRAD_KERNEL, { x, dy: dyAct }, filterAttrs) as tf.Tensor[]) : null;
     return {
       x: () => tf.engine().runKernel('Conv2DBackpropInput', { dy: dyAct, filter }, { ...conv, inputShape: x.shape } as unknown as tf.NamedAttrMap) as tf.Tensor,
-      filter: () => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dyAct }, { ...conv, filterShape: filter.shape } as unknown as tf.NamedAttrMap) as tf.Tensor,
-      bias: () => biasGradient(dyAct),
+      filter: () => (both ? both[0] : (tf.engine().runKernel('Conv2DBackpropFilter', { x, dy: dyAct }, filterAttrs) as tf.Tensor)),
+      bias: () => (both ? both[1] : biasGradient(dyAct)),
     };
   },
 };
@@ -144,7 +184,7 @@ function convCall(original: Call<ConvLayer>): Call<ConvLayer> {
     if (!fits) return original.call(this, inputs, kwargs);
     return tf.tidy(() => {
       nativeFusedCalls.conv2d++;
-      const attrs = { strides: this.strides, pad: this.padding, dataFormat: 'NHWC', dilations: this.dilationRate, activation };
+      const attrs = { strides: this.strides, pad: this.padding, dataFormat: 'NHWC', dilations: this.dilationRate, activation, hasBias: this.bias != null };
       return tf.engine().runKernel('FusedConv2D', withBias('x', input, 'filter', this.kernel.read(), this.bias), attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
     });
   };
@@ -179,6 +219,7 @@ export function installNativeFused(addon: NativeAddon): void {
   if (installed) return;
   installed = true;
   tf.registerKernel({ kernelName: RELU_GRAD_KERNEL, backendName: 'wasm', kernelFunc: reluGradKernel(addon) });
+  tf.registerKernel({ kernelName: FILTER_BIAS_GRAD_KERNEL, backendName: 'wasm', kernelFunc: filterBiasGradKernel(addon) });
   tf.registerGradient(convGradient);
   tf.registerGradient(matmulGradient);
   const conv = ownerOfCall(tf.layers.conv2d({ filters: 1, kernelSize: 1 }));
