@@ -47,6 +47,14 @@ export interface NativeAddon {
   batchNormBackward(x: Float32Array, gamma: Float32Array, mean: Float32Array, variance: Float32Array, dy: Float32Array, dMean: Float32Array | null, dVariance: Float32Array | null, dx: Float32Array, dGamma: Float32Array, dBeta: Float32Array, rows: number, cols: number, epsilon: number): void;
 }
 
+/** Calls of each native kernel that reached the addon, by kernel name (the tests check that the addon really ran). */
+export const nativeCalls = new Map<string, number>();
+
+/** Counts one call of `kernelName` in {@link nativeCalls}. */
+export function countNativeCall(kernelName: string): void {
+  nativeCalls.set(kernelName, (nativeCalls.get(kernelName) ?? 0) + 1);
+}
+
 /** Where the build puts the addon, and its one-line status when the build failed. */
 export const ADDON_PATH = path.join('native', 'build', 'Release', 'tfjs_onednn.node');
 export const BUILD_STATUS_PATH = path.join('native', 'build-status.txt');

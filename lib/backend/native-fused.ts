@@ -19,7 +19,7 @@
  * Installed by ./native-kernels; tested against tfjs's layers on cpu in tests/backend/native-fused.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { NativeAddon } from './native-addon';
+import { countNativeCall, type NativeAddon } from './native-addon';
 import { convGeometry } from './native-geometry';
 import { f32View, wasmBackend } from './wasm-heap';
 
@@ -57,6 +57,7 @@ function reluGradKernel(addon: NativeAddon): tf.KernelFunc {
     const { dy, y } = inputs as Record<string, tf.TensorInfo>;
     const b = wasmBackend(backend);
     const out = b.makeOutput(y.shape, 'float32');
+    countNativeCall(RELU_GRAD_KERNEL);
     if (tf.util.sizeFromShape(y.shape) > 0) addon.reluBackward(f32View(b, dy), f32View(b, y), f32View(b, out));
     return out;
   };
@@ -84,6 +85,7 @@ function filterBiasGradKernel(addon: NativeAddon): tf.KernelFunc {
     const a = attrs as unknown as ConvGradAttrs;
     const g = filterGradientGeometry(x, a);
     if (!g) throw new Error(`${FILTER_BIAS_GRAD_KERNEL}: the addon does not take x ${x.shape} → filter ${a.filterShape}`);
+    countNativeCall(FILTER_BIAS_GRAD_KERNEL);
     const b = wasmBackend(backend);
     const outs = [b.makeOutput(a.filterShape, 'float32'), b.makeOutput([a.filterShape[3]], 'float32')];
     addon.convBackwardWeights(g, f32View(b, x), f32View(b, dy), f32View(b, outs[0]), f32View(b, outs[1]));

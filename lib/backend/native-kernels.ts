@@ -18,7 +18,7 @@ import * as tf from '@tensorflow/tfjs';
 import { installNativeAdam } from './native-adam';
 import { installNativeBatchNorm } from './native-batchnorm';
 import { installNativeFused } from './native-fused';
-import type { NativeAddon } from './native-addon';
+import { countNativeCall, type NativeAddon } from './native-addon';
 import { convGeometry, matmulGeometry, poolGeometry } from './native-geometry';
 import { f32View, wasmBackend } from './wasm-heap';
 
@@ -29,12 +29,8 @@ type Rounding = 'floor' | 'round' | 'ceil' | undefined;
 type Shape4 = [number, number, number, number];
 type Shape5 = [number, number, number, number, number];
 
-/** Calls of each native kernel that reached the addon (the tests check that the addon really ran). */
-export const nativeCalls = new Map<string, number>();
-
-function count(name: string): void {
-  nativeCalls.set(name, (nativeCalls.get(name) ?? 0) + 1);
-}
+export { nativeCalls } from './native-addon';
+const count = countNativeCall;
 
 /** True when every tensor is float32 and none is empty. */
 function plainFloats(...infos: (Info | undefined)[]): boolean {
