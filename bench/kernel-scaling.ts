@@ -3,8 +3,9 @@
  * each heavy kernel of one step (bench/models.ts `cnn`, batch 64) is run alone many times at every
  * thread count, in one process (setNativeThreads), alternating the counts so that a change of load on
  * a shared machine hits both alike; it prints wall ms and CPU ms per call and the wall speed-up. Then
- * it times whole training steps at each count and prints how much of a step's wall time the kernels
- * explain (the rest: tfjs's dispatch, wasm element-wise kernels, the optimizer's bookkeeping).
+ * it times whole training steps at each count, with a timer around every call into the addon, and prints
+ * how much of a step's wall time is spent inside the addon (what more threads can shorten) and outside
+ * it (tfjs's dispatch and bookkeeping, wasm kernels, the optimizer: serial).
  *
  *   npx tsx bench/kernel-scaling.ts [--reps 40] [--rounds 5]
  *
@@ -89,28 +90,54 @@ async function main(): Promise<void> {
   await timeSteps(counts, rounds);
 }
 
-/** Wall and CPU ms of one training step (an 8-batch epoch ÷ 8) at each thread count. */
+/** Wall and CPU ms spent inside the addon's functions since the last reset (every function wrapped with timers). */
+function timeAddonCalls(): { ms: () => { wall: number; cpu: number }; reset: () => void } {
+  const addon = nativeAddon() as unknown as Record<string, unknown>;
+  let wall = 0, cpu = 0;
+  for (const [name, fn] of Object.entries(addon)) {
+    if (typeof fn !== 'function' || ['setThreads', 'getThreads', 'version'].includes(name)) continue;
+    addon[name] = (...args: unknown[]) => {
+      const t0 = performance.now(), c0 = process.cpuUsage();
+      try {
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      } finally {
+        const c = process.cpuUsage(c0);
+        wall += performance.now() - t0;
+        cpu += (c.user + c.system) / 1000;
+      }
+    };
+  }
+  return { ms: () => ({ wall, cpu }), reset: () => (wall = cpu = 0) };
+}
+
+/** Wall and CPU ms of one training step (an 8-batch epoch ÷ 8) at each thread count, and the wall ms inside the addon. */
 async function timeSteps(counts: number[], rounds: number): Promise<void> {
   const spec = workloadSpec('cnn');
   const { x, y } = makeData(spec);
   const model = buildModel(spec);
   const steps = spec.samples / spec.batchSize;
-  const best = new Map<number, { wall: number; cpu: number }>();
+  const inAddon = timeAddonCalls();
+  const best = new Map<number, { wall: number; cpu: number; addon: { wall: number; cpu: number } }>();
   for (let round = 0; round < rounds + 1; round++) {
     for (const threads of counts) {
       setNativeThreads(threads);
+      inAddon.reset();
       const cpu0 = process.cpuUsage(), t0 = performance.now();
       await model.fit(x, y, { epochs: 1, batchSize: spec.batchSize, shuffle: false, verbose: 0 });
       const wall = (performance.now() - t0) / steps, used = process.cpuUsage(cpu0);
-      const cpu = (used.user + used.system) / 1000 / steps;
-      if (round > 0 && (!best.has(threads) || wall < best.get(threads)!.wall)) best.set(threads, { wall, cpu });
+      const cpu = (used.user + used.system) / 1000 / steps, inside = inAddon.ms(), addon = { wall: inside.wall / steps, cpu: inside.cpu / steps };
+      if (round > 0 && (!best.has(threads) || wall < best.get(threads)!.wall)) best.set(threads, { wall, cpu, addon });
     }
   }
-  console.log('\nCNN training step (epoch of 8 batches ÷ 8, best of rounds):');
+  console.log('\nCNN training step (epoch of 8 batches ÷ 8, best of rounds): wall and CPU ms, in all, inside the addon, outside it');
   for (const threads of counts) {
     const t = best.get(threads)!;
-    console.log(`  ${threads} thread${threads === 1 ? ' ' : 's'}: ${t.wall.toFixed(2)} ms wall, ${t.cpu.toFixed(2)} ms CPU`);
+    const parts = [`${t.wall.toFixed(2)} wall, ${t.cpu.toFixed(2)} CPU`, `inside ${t.addon.wall.toFixed(2)} wall, ${t.addon.cpu.toFixed(2)} CPU`, `outside ${(t.wall - t.addon.wall).toFixed(2)} wall, ${(t.cpu - t.addon.cpu).toFixed(2)} CPU`];
+    console.log(`  ${threads} thread${threads === 1 ? ' ' : 's'}: ${parts.join('; ')}`);
   }
+  // Amdahl: with the addon's CPU time shared perfectly by n threads and the rest serial.
+  const one = best.get(1)!, n = counts[counts.length - 1];
+  console.log(`  ceiling of the scaling on ${n} idle cores, from the 1-thread CPU split: ${(one.cpu / (one.addon.cpu / n + one.cpu - one.addon.cpu)).toFixed(2)}`);
   console.log(`  scaling ${(best.get(1)!.wall / best.get(counts[counts.length - 1])!.wall).toFixed(2)}; load average ${os.loadavg()[0].toFixed(2)}`);
   model.dispose();
   tf.dispose([x, y]);
