@@ -1,5 +1,5 @@
 /**
- * Conv2D and Dense layers with bias and ReLU fused into the kernel while training (lib/backend/native-fused.ts)
+ * Conv2D, Conv3D and Dense layers with bias and ReLU fused into the kernel while training (lib/backend/native-fused.ts)
  * against tfjs's own layers on the cpu backend, at 1 and 2 threads: the output and the gradients with
  * respect to the input, the kernel and the bias (relative error ≤ 1e-4), over padding × stride × kernel
  * size × activation × bias; layers the fused path does not take (sigmoid, ELU, a 3-D input to
@@ -76,6 +76,25 @@ test('Conv2D layers with bias and ReLU fused while training match tfjs on cpu (p
             await expectLayerClose(JSON.stringify({ padding, strides, kernelSize, activation, useBias }), make, x, outShape, weights, rng);
           }
   assert.ok(nativeFusedCalls.conv2d > before, 'the fused Conv2D path never ran');
+});
+
+test('Conv3D layers with bias and ReLU in one kernel while training match tfjs on cpu (padding × stride × kernel × activation × bias)', { skip }, async () => {
+  const before = nativeFusedCalls.conv3d;
+  let seed = 200;
+  for (const padding of ['valid', 'same'] as const)
+    for (const strides of [1, 2])
+      for (const kernelSize of [1, 3])
+        for (const activation of ['relu', 'linear'] as const)
+          for (const useBias of [true, false]) {
+            const rng = new Random(++seed);
+            const inC = 1 + (seed % 2), filters = 2 + (seed % 3);
+            const x = normal(rng, [2, 5, 6, 4, inC]);
+            const weights = [normal(rng, [kernelSize, kernelSize, kernelSize, inC, filters]), ...(useBias ? [normal(rng, [filters])] : [])];
+            const outShape = tf.backend_util.computeConv3DInfo(x.shape as [number, number, number, number, number], weights[0].shape as [number, number, number, number, number], strides, 1, padding).outShape;
+            const make = () => tf.layers.conv3d({ filters, kernelSize, strides, padding, activation, useBias });
+            await expectLayerClose(JSON.stringify({ conv3d: true, padding, strides, kernelSize, activation, useBias }), make, x, outShape, weights, rng);
+          }
+  assert.ok(nativeFusedCalls.conv3d > before, 'the fused Conv3D path never ran');
 });
 
 test('Dense layers with bias and ReLU fused while training match tfjs on cpu', { skip }, async () => {

@@ -216,8 +216,8 @@ function modelGradients(three: boolean, seed: number): [MakeInputs, Compute] {
 }
 
 test('whole-model gradients (Conv2D/MaxPooling2D/Dense and Conv3D/MaxPooling3D/Dense) match cpu', { skip }, async () => {
-  // Conv2D layers (with a bias) take the fused path of lib/backend/native-fused.ts: filter and bias gradients in one call.
-  await atEachThreadCount(['NativeConv2DBackpropFilterBias', 'NativeReluGrad', 'Conv3DBackpropFilterV2', 'MaxPoolGrad', 'MaxPool3DGrad', 'BatchMatMul', 'Sum'], async (threads) => {
+  // Conv2D and Conv3D layers (with a bias) take the fused path of lib/backend/native-fused.ts: filter and bias gradients in one call.
+  await atEachThreadCount(['NativeConv2DBackpropFilterBias', 'NativeConv3DBackpropFilterBias', 'NativeFusedConv3D', 'NativeReluGrad', 'MaxPoolGrad', 'MaxPool3DGrad', 'BatchMatMul', 'Sum'], async (threads) => {
     for (const three of [false, true]) await expectClose(`${threads} threads, ${three ? '3-D' : '2-D'} model`, ...modelGradients(three, 40 + Number(three)));
   });
 });
