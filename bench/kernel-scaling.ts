@@ -87,6 +87,13 @@ async function main(): Promise<void> {
     const speedup = best.get(`${kernel.name}@1`)!.wall / best.get(`${kernel.name}@${counts[counts.length - 1]}`)!.wall;
     console.log(`${kernel.name.padEnd(30)} ${cells.join('   ')}   ${speedup.toFixed(2).padStart(8)}`);
   }
+  const all = counts[counts.length - 1];
+  const forward = best.get(`${kernels[1].name}@${all}`);
+  if (all > 1 && forward && forward.cpu < 1.2 * forward.wall) {
+    // Seen on a shared 2-core machine: with the other core busy, the OpenMP worker is woken on the main
+    // thread's core and the two take turns (pinning them with OMP_PROC_BIND was slower still).
+    console.log(`warning: at ${all} threads a convolution used ${forward.cpu.toFixed(2)} ms CPU in ${forward.wall.toFixed(2)} ms wall: its threads did not run at the same time (another process holds a core); the speed-ups above do not measure scaling`);
+  }
   await timeSteps(counts, rounds);
 }
 
