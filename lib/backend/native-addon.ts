@@ -28,7 +28,8 @@ export interface NativeAddon {
   version(): string;
   convForward(g: Geometry, x: Float32Array, filter: Float32Array, bias: Float32Array | null, relu: boolean, y: Float32Array): void;
   convBackwardData(g: Geometry, dy: Float32Array, filter: Float32Array, dx: Float32Array): void;
-  convBackwardWeights(g: Geometry, x: Float32Array, dy: Float32Array, dw: Float32Array): void;
+  /** The filter gradient dw, and the bias gradient db (dy summed per output channel) when db is given. */
+  convBackwardWeights(g: Geometry, x: Float32Array, dy: Float32Array, dw: Float32Array, db?: Float32Array | null): void;
   /** The oneDNN implementations chosen for [forward, input gradient, filter gradient]. */
   convImplementations(g: Geometry): [string, string, string];
   maxPoolForward(g: Geometry, x: Float32Array, y: Float32Array): void;
@@ -38,10 +39,20 @@ export interface NativeAddon {
   sumRows(x: Float32Array, out: Float32Array, rows: number, cols: number, scale?: number): void;
   /** One Adam step (native/src/elementwise.cc); scalars [lr, β1, β2, 1 − β1, 1 − β2, ε, 1 − β1ᵗ, 1 − β2ᵗ]. */
   adamUpdate(value: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, scalars: number[]): void;
+  /** dx = dy · step(y): the gradient of a ReLU from its output (native/src/elementwise.cc). */
+  reluBackward(dy: Float32Array, y: Float32Array, dx: Float32Array): void;
   /** Training-mode batch normalisation of x [rows, cols] over rows (native/src/batchnorm.cc): y, and the batch mean and biased variance per column. */
   batchNormForward(x: Float32Array, gamma: Float32Array, beta: Float32Array, y: Float32Array, mean: Float32Array, variance: Float32Array, rows: number, cols: number, epsilon: number): void;
   /** Gradients of batchNormForward for dy (and dMean, dVariance reaching its other outputs, or null). */
   batchNormBackward(x: Float32Array, gamma: Float32Array, mean: Float32Array, variance: Float32Array, dy: Float32Array, dMean: Float32Array | null, dVariance: Float32Array | null, dx: Float32Array, dGamma: Float32Array, dBeta: Float32Array, rows: number, cols: number, epsilon: number): void;
+}
+
+/** Calls of each native kernel that reached the addon, by kernel name (the tests check that the addon really ran). */
+export const nativeCalls = new Map<string, number>();
+
+/** Counts one call of `kernelName` in {@link nativeCalls}. */
+export function countNativeCall(kernelName: string): void {
+  nativeCalls.set(kernelName, (nativeCalls.get(kernelName) ?? 0) + 1);
 }
 
 /** Where the build puts the addon, and its one-line status when the build failed. */

@@ -2,7 +2,8 @@
  * Kernels of tfjs-backend-wasm routed to the oneDNN addon (./native-addon): the convolutions (2-D and
  * 3-D, forward and both gradients), max pooling and its gradient, the matrix products of dense layers,
  * and sums and means over the batch (bias gradients, batch-normalisation moments); also Adam's update
- * (./native-adam) and training-mode batch normalisation (./native-batchnorm). Each wraps the kernel registered before it (ours from ./wasm-kernels, or
+ * (./native-adam), training-mode batch normalisation (./native-batchnorm), and bias and ReLU fused into
+ * Conv2D and Dense layers while training (./native-fused). Each wraps the kernel registered before it (ours from ./wasm-kernels, or
  * tfjs's stock one) and hands every case the addon does not take (channels-first data, an activation
  * other than ReLU, int32 tensors, empty tensors…) to it unchanged.
  *
@@ -16,7 +17,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { installNativeAdam } from './native-adam';
 import { installNativeBatchNorm } from './native-batchnorm';
-import type { NativeAddon } from './native-addon';
+import { installNativeFused } from './native-fused';
+import { countNativeCall, type NativeAddon } from './native-addon';
 import { convGeometry, matmulGeometry, poolGeometry } from './native-geometry';
 import { f32View, wasmBackend } from './wasm-heap';
 
@@ -27,12 +29,8 @@ type Rounding = 'floor' | 'round' | 'ceil' | undefined;
 type Shape4 = [number, number, number, number];
 type Shape5 = [number, number, number, number, number];
 
-/** Calls of each native kernel that reached the addon (the tests check that the addon really ran). */
-export const nativeCalls = new Map<string, number>();
-
-function count(name: string): void {
-  nativeCalls.set(name, (nativeCalls.get(name) ?? 0) + 1);
-}
+export { nativeCalls } from './native-addon';
+const count = countNativeCall;
 
 /** True when every tensor is float32 and none is empty. */
 function plainFloats(...infos: (Info | undefined)[]): boolean {
@@ -223,7 +221,7 @@ export const NATIVE_KERNELS: readonly string[] = Object.keys(WRAPPERS);
 
 let registered = false;
 
-/** Wraps the wasm kernels above with the addon's and installs the fused Adam step (./native-adam) and training-mode batch normalisation (./native-batchnorm), once; call after registerWasmKernels. */
+/** Wraps the wasm kernels above with the addon's and installs the fused Adam step (./native-adam), training-mode batch normalisation (./native-batchnorm) and the fused layers (./native-fused), once; call after registerWasmKernels. */
 export function registerNativeKernels(addon: NativeAddon): void {
   if (registered) return;
   registered = true;
@@ -236,4 +234,5 @@ export function registerNativeKernels(addon: NativeAddon): void {
   }
   installNativeAdam(addon);
   installNativeBatchNorm(addon);
+  installNativeFused(addon);
 }

@@ -191,15 +191,18 @@ Napi::Value ConvBackwardData(const Napi::CallbackInfo& info) {
 // ---- filter gradient ------------------------------------------------------------------------------
 struct BackwardWeights {
   dnnl::convolution_backward_weights prim;
-  memory::desc src, diffDst;
+  memory::desc src, diffDst, diffBias;
   FilterLayout filter;
   std::string impl;
 };
 
+/** The filter gradient's primitive; with `c.bias`, it also sums dy into the bias gradient (diff_bias). */
 dnnl::convolution_backward_weights::primitive_desc backwardWeightsPd(const ConvGeometry& c, const memory::desc& weights) {
   auto hint = dnnl::convolution_forward::primitive_desc(forwardDesc(c, dnnl::prop_kind::forward_training, weights), cpuEngine());
-  auto desc = dnnl::convolution_backward_weights::desc(dnnl::algorithm::convolution_direct, plain(c.src, dataTag(c.rank)), weights,
-                                                        plain(c.dst, dataTag(c.rank)), c.strides, c.dilates, c.padL, c.padR);
+  auto src = plain(c.src, dataTag(c.rank)), dst = plain(c.dst, dataTag(c.rank));
+  auto desc = c.bias ? dnnl::convolution_backward_weights::desc(dnnl::algorithm::convolution_direct, src, weights, plain({c.dst[1]}, tag::x), dst,
+                                                                 c.strides, c.dilates, c.padL, c.padR)
+                     : dnnl::convolution_backward_weights::desc(dnnl::algorithm::convolution_direct, src, weights, dst, c.strides, c.dilates, c.padL, c.padR);
   return dnnl::convolution_backward_weights::primitive_desc(desc, cpuEngine(), hint);
 }
 
@@ -214,12 +217,14 @@ BackwardWeights makeBackwardWeights(const ConvGeometry& c) {
     pd = backwardWeightsPd(c, plain(c.weights, filterTag(c.rank)));
     impl = pd.impl_info_str();
   }
-  return BackwardWeights{dnnl::convolution_backward_weights(pd), pd.src_desc(), pd.diff_dst_desc(), FilterLayout(c, pd.diff_weights_desc()), impl};
+  return BackwardWeights{dnnl::convolution_backward_weights(pd), pd.src_desc(), pd.diff_dst_desc(), c.bias ? pd.diff_bias_desc() : memory::desc(),
+                         FilterLayout(c, pd.diff_weights_desc()), impl};
 }
 
 PrimitiveCache<BackwardWeights> backwardWeightsCache;
 
-/** convBackwardWeights(geometry, x, dy, dw): the gradient with respect to the filter (HWIO / DHWIO). */
+/** convBackwardWeights(geometry, x, dy, dw, db?): the gradient with respect to the filter (HWIO / DHWIO)
+ * and, when `db` is given, with respect to the bias (dy summed over every axis but the channels). */
 Napi::Value ConvBackwardWeights(const Napi::CallbackInfo& info) {
   const char* op = "convBackwardWeights";
   auto g = geometryArg(info, 0, op);
@@ -227,12 +232,17 @@ Napi::Value ConvBackwardWeights(const Napi::CallbackInfo& info) {
   float* x = floatArg(info, 1, product(c.src), "convBackwardWeights x");
   float* dy = floatArg(info, 2, product(c.dst), "convBackwardWeights dy");
   float* dw = floatArg(info, 3, product(c.weights), "convBackwardWeights dw");
+  float* db = optionalFloatArg(info, 4, static_cast<size_t>(c.dst[1]), "convBackwardWeights db");
+  c.bias = db != nullptr;
+  g.push_back(c.bias);
   ScopedThreads threads(threadsFor(flops(c)));
   BackwardWeights& b = backwardWeightsCache.get(g, [&] { return makeBackwardWeights(c); });
   memory diffWeights = b.filter.same ? memory(b.filter.user, cpuEngine(), dw) : b.filter.buffer;
-  b.prim.execute(cpuStream(), {{DNNL_ARG_SRC, memory(b.src, cpuEngine(), x)},
-                               {DNNL_ARG_DIFF_DST, memory(b.diffDst, cpuEngine(), dy)},
-                               {DNNL_ARG_DIFF_WEIGHTS, diffWeights}});
+  std::unordered_map<int, memory> args{{DNNL_ARG_SRC, memory(b.src, cpuEngine(), x)},
+                                       {DNNL_ARG_DIFF_DST, memory(b.diffDst, cpuEngine(), dy)},
+                                       {DNNL_ARG_DIFF_WEIGHTS, diffWeights}};
+  if (c.bias) args[DNNL_ARG_DIFF_BIAS] = memory(b.diffBias, cpuEngine(), db);
+  b.prim.execute(cpuStream(), args);
   b.filter.out(dw);
   cpuStream().wait();
   return info.Env().Undefined();

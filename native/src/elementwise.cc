@@ -86,11 +86,36 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+/**
+ * The gradient of ReLU from its output y: dx = dy · step(y), as tfjs-core's fused ops compute it
+ * (`mul(dy, step(y))`, step(NaN) = NaN), in one pass instead of two kernels and an intermediate.
+ */
+void reluBackward(const float* dy, const float* y, float* dx, int64_t n) {
+#pragma omp parallel for num_threads(threadsFor(static_cast<double>(n))) schedule(static)
+  for (int64_t i = 0; i < n; i++) {
+    const float step = std::isnan(y[i]) ? y[i] : (y[i] > 0.f ? 1.f : 0.f);
+    dx[i] = dy[i] * step;
+  }
+}
+
+/** reluBackward(dy, y, dx): dx = dy · step(y). */
+Napi::Value ReluBackward(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !info[0].IsTypedArray()) fail(env, "reluBackward", "expected (dy, y, dx)");
+  const size_t n = info[0].As<Napi::Float32Array>().ElementLength();
+  const float* dy = floatArg(info, 0, n, "reluBackward dy");
+  const float* y = floatArg(info, 1, n, "reluBackward y");
+  float* dx = floatArg(info, 2, n, "reluBackward dx");
+  reluBackward(dy, y, dx, static_cast<int64_t>(n));
+  return env.Undefined();
+}
+
 }  // namespace
 
 void registerElementwise(Napi::Env env, Napi::Object exports) {
   exports.Set("sumRows", Napi::Function::New(env, SumRows));
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate));
+  exports.Set("reluBackward", Napi::Function::New(env, ReluBackward));
 }
 
 }  // namespace tfjs_onednn

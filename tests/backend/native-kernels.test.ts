@@ -216,7 +216,8 @@ function modelGradients(three: boolean, seed: number): [MakeInputs, Compute] {
 }
 
 test('whole-model gradients (Conv2D/MaxPooling2D/Dense and Conv3D/MaxPooling3D/Dense) match cpu', { skip }, async () => {
-  await atEachThreadCount(['Conv2DBackpropFilter', 'Conv3DBackpropFilterV2', 'MaxPoolGrad', 'MaxPool3DGrad', 'BatchMatMul', 'Sum'], async (threads) => {
+  // Conv2D and Conv3D layers (with a bias) take the fused path of lib/backend/native-fused.ts: filter and bias gradients in one call.
+  await atEachThreadCount(['NativeConv2DBackpropFilterBias', 'NativeConv3DBackpropFilterBias', 'NativeFusedConv3D', 'NativeReluGrad', 'MaxPoolGrad', 'MaxPool3DGrad', 'BatchMatMul', 'Sum'], async (threads) => {
     for (const three of [false, true]) await expectClose(`${threads} threads, ${three ? '3-D' : '2-D'} model`, ...modelGradients(three, 40 + Number(three)));
   });
 });
@@ -275,7 +276,7 @@ async function trainedWeights(): Promise<Float32Array> {
 }
 
 test('the same seed gives the same weights at the same thread count', { skip }, async () => {
-  await atEachThreadCount(['Conv2DBackpropFilter'], async (threads) => {
+  await atEachThreadCount(['NativeConv2DBackpropFilterBias'], async (threads) => {
     const first = await trainedWeights();
     const second = await trainedWeights();
     assert.ok(first.every((v, i) => v === second[i]), `${threads} threads: two trainings from the same seed differ`);
