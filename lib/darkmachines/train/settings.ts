@@ -63,6 +63,9 @@ const PROFILES: Record<ProfileName, DarkMachinesSettings> = {
     inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 12, gmmMaxIter: 20 },
     ablationBetas: [5e-3, 5e-4, 0], genEvents: 10000, genEpochs: 20, genHidden: [64, 32], genRateEvents: 200_000, scanBudget: 20000, dims: [2, 4, 8, 16], pmssmBudget: 30000,
   },
+  // `full` against the seed (/work/shared/seeds/002_29c16a89b2a888ad.txt): it states the β table (1 … 0, all eight in
+  // the notebook's scan), the generator's 28-D events, Z = 20 and "10 million events in 3 minutes" (genRateEvents = 10⁷);
+  // it gives no event counts, epochs, widths or scanner budgets (the challenge's data is ">30GB"), so those are ours.
   full: {
     ...COMMON, nSM: 60000, nSignal: 5000, vae: { ...VAE, epochs: 30 }, latentAeEpochs: 30, trees: 200,
     inputDetectors: { hidden: [64, 32], latentDim: 8, epochs: 30, gmmMaxIter: 200 },
