@@ -6,16 +6,23 @@
  * variable's new value and moments come from the kernel `NativeAdamUpdate` (the addon's `adamUpdate`:
  * the same float32 formula, native/src/elementwise.cc); anything else runs tfjs's own method.
  *
+ * Variables whose value and moments no other tensor shares (the usual case: reference count 1 on the
+ * heap) are updated in place, all of them in one call (`adamUpdateInPlace`): no new tensors, no
+ * `assign`, one wake-up of the threads per step. A variable whose data is shared (a clone kept as a
+ * snapshot, say) goes through the kernel instead, so the snapshot keeps its values. The bias
+ * corrections' running powers β₁ᵗ, β₂ᵗ are updated the same way, in float32 as tfjs computes them.
+ *
  * Installed by ./native-kernels; tested against tfjs's own Adam on cpu in tests/backend/native-kernels.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NativeAddon } from './native-addon';
-import { f32View, wasmBackend } from './wasm-heap';
+import { f32View, heapF32, wasmBackend, type WasmBackendLike } from './wasm-heap';
 
 export const ADAM_KERNEL = 'NativeAdamUpdate';
 
-/** Variables updated by the native kernel so far (the tests check that it really ran). */
+/** Variables updated by the native kernel so far, and of those in place (the tests check that both ran). */
 export let nativeAdamUpdates = 0;
+export let nativeAdamInPlace = 0;
 
 /** The fields of tfjs's AdamOptimizer the update reads (public in JS, protected in its typings). */
 interface AdamState {
@@ -50,31 +57,60 @@ function moment(value: tf.Variable, name: string): { originalName: string; varia
   return { originalName: name, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
 }
 
-function fusedApply(original: Apply): Apply {
+/** The element index of a float32 tensor's data on the heap when no other tensor shares it, else null. */
+function unsharedOffset(b: WasmBackendLike, t: tf.Tensor): number | null {
+  const entry = b.dataIdMap.get(t.dataId);
+  return entry && entry.refCount === 1 && t.dtype === 'float32' ? entry.memoryOffset / 4 : null;
+}
+
+/** Updates tfjs's running power βᵗ ← βᵗ·β in float32 (tf.mul's result), in place when unshared. */
+function advancePower(b: WasmBackendLike, power: tf.Variable, beta: number): void {
+  const at = unsharedOffset(b, power);
+  if (at === null) {
+    power.assign(tf.tidy(() => tf.mul(power, beta)));
+    return;
+  }
+  const heap = heapF32(b);
+  heap[at] = Math.fround(heap[at] * Math.fround(beta));
+}
+
+function fusedApply(original: Apply, addon: NativeAddon): Apply {
   return function (this: AdamState, gradients: Gradients): void {
     const names = Array.isArray(gradients) ? gradients.map((g) => g.name) : Object.keys(gradients);
     const grads = names.map((name, i) => (Array.isArray(gradients) ? gradients[i].tensor : gradients[name]));
     const values = names.map((name) => tf.engine().registeredVariables[name]);
     const fits = tf.getBackend() === 'wasm' && values.every((v, i) => v.dtype === 'float32' && (!grads[i] || (grads[i].dtype === 'float32' && grads[i].size === v.size)));
     if (!fits) return original.call(this, gradients);
+    const b = wasmBackend(tf.backend());
+    // The bias corrections, as tfjs computes them: 1 − βᵗ in float32.
+    const c1 = Math.fround(1 - this.accBeta1.dataSync()[0]), c2 = Math.fround(1 - this.accBeta2.dataSync()[0]);
+    const scalars = [this.learningRate, this.beta1, this.beta2, 1 - this.beta1, 1 - this.beta2, this.epsilon, c1, c2];
+    const segments: number[] = [];
     tf.tidy(() => {
-      // The bias corrections, as tfjs computes them: 1 − βᵗ in float32.
-      const c1 = Math.fround(1 - this.accBeta1.dataSync()[0]), c2 = Math.fround(1 - this.accBeta2.dataSync()[0]);
-      const scalars = [this.learningRate, this.beta1, this.beta2, 1 - this.beta1, 1 - this.beta2, this.epsilon, c1, c2];
       names.forEach((name, i) => {
         this.accumulatedFirstMoment[i] ??= moment(values[i], `${name}/m`);
         this.accumulatedSecondMoment[i] ??= moment(values[i], `${name}/v`);
         if (!grads[i]) return;
         const m = this.accumulatedFirstMoment[i]!.variable, v = this.accumulatedSecondMoment[i]!.variable;
-        const [value, newM, newV] = tf.engine().runKernel(ADAM_KERNEL, { value: values[i], m, v, g: grads[i] }, { scalars } as unknown as tf.NamedAttrMap) as tf.Tensor[];
         nativeAdamUpdates++;
+        const at = [values[i], m, v].map((t) => unsharedOffset(b, t));
+        const g = b.dataIdMap.get(grads[i]!.dataId);
+        if (at.every((o) => o !== null) && g) {
+          segments.push(at[0]!, at[1]!, at[2]!, g.memoryOffset / 4, values[i].size);
+          return;
+        }
+        const [value, newM, newV] = tf.engine().runKernel(ADAM_KERNEL, { value: values[i], m, v, g: grads[i] }, { scalars } as unknown as tf.NamedAttrMap) as tf.Tensor[];
         m.assign(newM);
         v.assign(newV);
         values[i].assign(value);
       });
-      this.accBeta1.assign(tf.mul(this.accBeta1, this.beta1));
-      this.accBeta2.assign(tf.mul(this.accBeta2, this.beta2));
     });
+    if (segments.length > 0) {
+      addon.adamUpdateInPlace(heapF32(b), Float64Array.from(segments), scalars);
+      nativeAdamInPlace += segments.length / 5;
+    }
+    advancePower(b, this.accBeta1, this.beta1);
+    advancePower(b, this.accBeta2, this.beta2);
     this.incrementIterations();
   };
 }
@@ -87,5 +123,5 @@ export function installNativeAdam(addon: NativeAddon): void {
   installed = true;
   tf.registerKernel({ kernelName: ADAM_KERNEL, backendName: 'wasm', kernelFunc: adamKernel(addon) });
   const proto = tf.AdamOptimizer.prototype as unknown as { applyGradients: Apply };
-  proto.applyGradients = fusedApply(proto.applyGradients);
+  proto.applyGradients = fusedApply(proto.applyGradients, addon);
 }

@@ -7,7 +7,8 @@
  * receives is a Float32Array view into the wasm heap (./wasm-heap), so nothing is copied.
  *
  * Environment: `TFJS_NATIVE=0` keeps it off (plain wasm); `TFJS_THREADS=n` sets its thread count
- * (default: every core, `os.availableParallelism()`); `OMP_WAIT_POLICY` defaults to `passive`.
+ * (default: every core, `os.availableParallelism()`); OpenMP's idle workers spin for `GOMP_SPINCOUNT`
+ * (default here 10 000) iterations before they sleep, unless `OMP_WAIT_POLICY` or `GOMP_SPINCOUNT` is set.
  *
  * Used by ../backend (the resolver) and ./native-kernels.
  */
@@ -39,6 +40,8 @@ export interface NativeAddon {
   sumRows(x: Float32Array, out: Float32Array, rows: number, cols: number, scale?: number): void;
   /** One Adam step (native/src/elementwise.cc); scalars [lr, β1, β2, 1 − β1, 1 − β2, ε, 1 − β1ᵗ, 1 − β2ᵗ]. */
   adamUpdate(value: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, scalars: number[]): void;
+  /** Adam steps in place for many variables: segments [value, m, v, g, n] per variable, element indices into heap (the wasm heap). */
+  adamUpdateInPlace(heap: Float32Array, segments: Float64Array, scalars: number[]): void;
   /** dx = dy · step(y): the gradient of a ReLU from its output (native/src/elementwise.cc). */
   reluBackward(dy: Float32Array, y: Float32Array, dx: Float32Array): void;
   /** Training-mode batch normalisation of x [rows, cols] over rows (native/src/batchnorm.cc): y, and the batch mean and biased variance per column. */
@@ -59,6 +62,10 @@ export function countNativeCall(kernelName: string): void {
 export const ADDON_PATH = path.join('native', 'build', 'Release', 'tfjs_onednn.node');
 export const BUILD_STATUS_PATH = path.join('native', 'build-status.txt');
 
+/** Environment variables this module set for OpenMP (not the user): child processes of other
+ * programs, such as the PyTorch references of the benchmarks, should not inherit them. */
+export const openMpSettingsOfOurs: string[] = [];
+
 let loaded: { addon: NativeAddon } | { reason: string } | null = null;
 
 /** The addon, or why it is not used (one line): switched off, not built (and why), or failed to load. */
@@ -68,11 +75,16 @@ export function loadNativeAddon(): { addon: NativeAddon } | { reason: string } {
   const file = path.join(projectRoot(), ADDON_PATH);
   if (!fs.existsSync(file)) return (loaded = { reason: notBuiltReason() });
   const threads = threadsFromEnv();
-  // OpenMP reads this when the addon loads libgomp. Idle workers sleep instead of spinning: on a busy
-  // machine spinning threads took the cores their siblings needed (a dense layer's products took 22.7 ms
-  // per step at 2 threads with 8 processes per core, 3.9 ms passive, 1.1 ms on 1 thread). Set
-  // OMP_WAIT_POLICY=active to spin on an idle machine.
-  process.env.OMP_WAIT_POLICY ??= 'passive';
+  // OpenMP reads these when the addon loads libgomp. A worker that sleeps between calls costs a futex
+  // wake-up at every parallel region (passive: the reference CNN's epoch at 2 threads took 139–152 ms,
+  // no faster than 1 thread's 139–142); one that spins for ever takes the core a sibling process needs
+  // on a busy machine (a dense layer's products took 22.7 ms per step at 2 threads with 8 processes per
+  // core, 3.9 ms passive). A short spin (about 0.1–0.5 ms) bridges the gaps inside a training step:
+  // 98–104 ms at 2 threads on an idle machine, as fast as libgomp's default of 300 000 (bench/kernel-scaling.ts).
+  if (process.env.OMP_WAIT_POLICY === undefined && process.env.GOMP_SPINCOUNT === undefined) {
+    process.env.GOMP_SPINCOUNT = '10000';
+    openMpSettingsOfOurs.push('GOMP_SPINCOUNT');
+  }
   try {
     const addon = createRequire(path.join(projectRoot(), 'package.json'))(file) as NativeAddon;
     addon.setThreads(threads);

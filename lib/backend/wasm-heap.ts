@@ -23,7 +23,7 @@ export interface WasmBackendLike {
   /** Allocates an output tensor on the heap (reference count 1). */
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   /** Where each tensor lives on the heap (byte offset). */
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  dataIdMap: { get(dataId: object): { memoryOffset: number; refCount: number } | undefined };
   /** The Emscripten module. */
   wasm: { HEAPU8: Uint8Array; wasmMemory?: WasmMemory; asm?: { memory?: WasmMemory } };
   /** Adds a reference to a tensor's data. */
@@ -46,6 +46,12 @@ export function wasmBackend(backend: unknown): WasmBackendLike {
 function heapBuffer(backend: WasmBackendLike): ArrayBufferLike {
   const memory = backend.wasm.wasmMemory ?? backend.wasm.asm?.memory;
   return memory ? memory.buffer : backend.wasm.HEAPU8.buffer;
+}
+
+/** The whole heap as one Float32Array (index = byte offset / 4), over its current buffer. */
+export function heapF32(backend: WasmBackendLike): Float32Array {
+  const buffer = heapBuffer(backend);
+  return new Float32Array(buffer, 0, buffer.byteLength >>> 2);
 }
 
 /** A view of a tensor's memory on the heap (no copy), typed by its dtype (bool → Uint8Array). */

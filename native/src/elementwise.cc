@@ -57,16 +57,20 @@ Napi::Value SumRows(const Napi::CallbackInfo& info) {
  *   θ' = θ − lr · (m' / c1) / (√(v' / c2) + ε),  c1 = 1 − β1ᵗ, c2 = 1 − β2ᵗ.
  * One pass instead of tfjs's fourteen element-wise kernels.
  */
-void adam(const float* value, const float* m, const float* v, const float* g, float* outValue, float* outM, float* outV, int64_t n,
-          float lr, float beta1, float beta2, float oneMinusBeta1, float oneMinusBeta2, float eps, float c1, float c2) {
+inline void adamElement(const float* value, const float* m, const float* v, const float* g, float* outValue, float* outM, float* outV, int64_t i,
+                        const float* k) {
+  const float lr = k[0], beta1 = k[1], beta2 = k[2], oneMinusBeta1 = k[3], oneMinusBeta2 = k[4], eps = k[5], c1 = k[6], c2 = k[7];
+  const float nm = m[i] * beta1 + g[i] * oneMinusBeta1;
+  const float nv = v[i] * beta2 + (g[i] * g[i]) * oneMinusBeta2;
+  outM[i] = nm;
+  outV[i] = nv;
+  outValue[i] = ((nm / c1) / (std::sqrt(nv / c2) + eps)) * -lr + value[i];
+}
+
+/** `k`: [lr, β1, β2, 1 − β1, 1 − β2, ε, c1, c2]. */
+void adam(const float* value, const float* m, const float* v, const float* g, float* outValue, float* outM, float* outV, int64_t n, const float* k) {
 #pragma omp parallel for num_threads(threadsFor(10.0 * static_cast<double>(n))) schedule(static)
-  for (int64_t i = 0; i < n; i++) {
-    const float nm = m[i] * beta1 + g[i] * oneMinusBeta1;
-    const float nv = v[i] * beta2 + (g[i] * g[i]) * oneMinusBeta2;
-    outM[i] = nm;
-    outV[i] = nv;
-    outValue[i] = ((nm / c1) / (std::sqrt(nv / c2) + eps)) * -lr + value[i];
-  }
+  for (int64_t i = 0; i < n; i++) adamElement(value, m, v, g, outValue, outM, outV, i, k);
 }
 
 /** adamUpdate(value, m, v, g, outValue, outM, outV, [lr, beta1, beta2, 1 − beta1, 1 − beta2, eps, c1, c2]). */
@@ -82,7 +86,65 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   if (scalars.Length() != 8) fail(env, "adamUpdate", "expected 8 scalars");
   float k[8];
   for (uint32_t i = 0; i < 8; i++) k[i] = static_cast<float>(scalars.Get(i).As<Napi::Number>().DoubleValue());
-  adam(a[0], a[1], a[2], a[3], a[4], a[5], a[6], static_cast<int64_t>(n), k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]);
+  adam(a[0], a[1], a[2], a[3], a[4], a[5], a[6], static_cast<int64_t>(n), k);
+  return env.Undefined();
+}
+
+/**
+ * Adam steps for many variables in one call, in place: segments [value, m, v, g, n] × k hold element
+ * indices into `heap` (the wasm heap as one Float32Array). The elements of all variables are split
+ * evenly between the threads in one parallel region (a 64-element bias and a 150 000-element kernel
+ * share one wake-up instead of one each); each element's update is `adam`'s, so the result does not
+ * depend on the thread count.
+ */
+void adamInPlace(float* heap, const std::vector<int64_t>& seg, int64_t total, const float* k) {
+  const size_t count = seg.size() / 5;
+  const int threads = threadsFor(10.0 * static_cast<double>(total));
+#pragma omp parallel num_threads(threads)
+  {
+    const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+    const int64_t begin = total * t / nt, end = total * (t + 1) / nt;
+    int64_t base = 0;
+    for (size_t s = 0; s < count && base < end; s++) {
+      const int64_t n = seg[5 * s + 4], lo = std::max(begin, base), hi = std::min(end, base + n);
+      if (lo < hi) {
+        float* value = heap + seg[5 * s] + (lo - base);
+        float* m = heap + seg[5 * s + 1] + (lo - base);
+        float* v = heap + seg[5 * s + 2] + (lo - base);
+        const float* g = heap + seg[5 * s + 3] + (lo - base);
+        for (int64_t i = 0; i < hi - lo; i++) adamElement(value, m, v, g, value, m, v, i, k);
+      }
+      base += n;
+    }
+  }
+}
+
+/** adamUpdateInPlace(heap, segments, scalars): segments a Float64Array of [value, m, v, g, n] element
+ * indices into heap per variable; value, m and v are overwritten. */
+Napi::Value AdamUpdateInPlace(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const char* op = "adamUpdateInPlace";
+  if (info.Length() < 3 || !info[0].IsTypedArray() || !info[1].IsTypedArray() || !info[2].IsArray()) fail(env, op, "expected (heap, segments, scalars)");
+  auto heapArray = info[0].As<Napi::Float32Array>();
+  float* heap = heapArray.Data();
+  const int64_t heapLength = static_cast<int64_t>(heapArray.ElementLength());
+  auto segArray = info[1].As<Napi::Float64Array>();
+  if (segArray.TypedArrayType() != napi_float64_array || segArray.ElementLength() % 5 != 0) fail(env, op, "segments must be a Float64Array of [value, m, v, g, n] per variable");
+  std::vector<int64_t> seg(segArray.ElementLength());
+  int64_t total = 0;
+  for (size_t i = 0; i < seg.size(); i++) seg[i] = static_cast<int64_t>(segArray[i]);
+  for (size_t s = 0; s < seg.size() / 5; s++) {
+    const int64_t n = seg[5 * s + 4];
+    for (int j = 0; j < 4; j++) {
+      if (n < 0 || seg[5 * s + j] < 0 || seg[5 * s + j] + n > heapLength) fail(env, op, "segment " + std::to_string(s) + " lies outside the heap");
+    }
+    total += n;
+  }
+  auto scalars = info[2].As<Napi::Array>();
+  if (scalars.Length() != 8) fail(env, op, "expected 8 scalars");
+  float k[8];
+  for (uint32_t i = 0; i < 8; i++) k[i] = static_cast<float>(scalars.Get(i).As<Napi::Number>().DoubleValue());
+  adamInPlace(heap, seg, total, k);
   return env.Undefined();
 }
 
@@ -115,6 +177,7 @@ Napi::Value ReluBackward(const Napi::CallbackInfo& info) {
 void registerElementwise(Napi::Env env, Napi::Object exports) {
   exports.Set("sumRows", Napi::Function::New(env, SumRows));
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate));
+  exports.Set("adamUpdateInPlace", Napi::Function::New(env, AdamUpdateInPlace));
   exports.Set("reluBackward", Napi::Function::New(env, ReluBackward));
 }
 

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { nativeAddon, setNativeThreads } from '../../lib/backend';
 import { loadNativeAddon, threadsFromEnv } from '../../lib/backend/native-addon';
-import { nativeAdamUpdates } from '../../lib/backend/native-adam';
+import { nativeAdamInPlace, nativeAdamUpdates } from '../../lib/backend/native-adam';
 import { nativeCalls } from '../../lib/backend/native-kernels';
 import { projectRoot } from '../../lib/paths';
 import { Random } from '../../lib/random';
@@ -224,7 +224,7 @@ test('whole-model gradients (Conv2D/MaxPooling2D/Dense and Conv3D/MaxPooling3D/D
 
 /** Variables after five Adam steps with given gradients and a falling learning rate, on the active backend. */
 function adamSteps(initial: { values: Float32Array; shape: number[] }[], steps: { values: Float32Array; shape: number[] }[][]): Float32Array {
-  const vars = initial.map((w) => tf.variable(tf.tensor(w.values, w.shape)));
+  const vars = initial.map((w) => tf.tidy(() => tf.variable(tf.tensor(w.values, w.shape)))); // (tidy: the variable alone holds its data)
   const optimizer = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
   for (const [k, grads] of steps.entries()) {
     (optimizer as unknown as { learningRate: number }).learningRate = 0.01 / (k + 1);
@@ -241,7 +241,7 @@ test('the fused Adam step matches tfjs\'s own Adam (on cpu) over five steps, wit
   const shapes = [[7, 5], [5], [3, 3, 2, 4]];
   const initial = shapes.map((s) => normal(rng, s));
   const steps = [0, 1, 2, 3, 4].map(() => shapes.map((s) => normal(rng, s)));
-  const before = nativeAdamUpdates;
+  const before = nativeAdamUpdates, beforeInPlace = nativeAdamInPlace;
   await tf.setBackend('cpu');
   const reference = adamSteps(initial, steps);
   await tf.setBackend('wasm');
@@ -250,6 +250,30 @@ test('the fused Adam step matches tfjs\'s own Adam (on cpu) over five steps, wit
     assert.ok(err <= 1e-6, `${threads} threads: relative error ${err}`);
   });
   assert.equal(nativeAdamUpdates - before, 2 * 5 * shapes.length, 'the native Adam kernel did not update every variable');
+  assert.equal(nativeAdamInPlace - beforeInPlace, 2 * 5 * shapes.length, 'unshared variables were not updated in place');
+});
+
+test('a clone of a variable taken before an Adam step keeps its values (shared data is not updated in place)', { skip }, async () => {
+  const rng = new Random(32);
+  const w = normal(rng, [6, 4]), g = normal(rng, [6, 4]);
+  const step = (keepSnapshot: boolean): { after: Float32Array; snapshot: Float32Array | null } => {
+    const v = tf.tidy(() => tf.variable(tf.tensor(w.values, w.shape)));
+    const snapshot = keepSnapshot ? v.clone() : null;
+    const optimizer = tf.train.adam(0.1);
+    tf.tidy(() => optimizer.applyGradients([{ name: v.name, tensor: tf.tensor(g.values, g.shape) }]));
+    const out = { after: Float32Array.from(v.dataSync()), snapshot: snapshot ? Float32Array.from(snapshot.dataSync()) : null };
+    optimizer.dispose();
+    tf.dispose([v, ...(snapshot ? [snapshot] : [])]);
+    return out;
+  };
+  const inPlace = nativeAdamInPlace;
+  const alone = step(false);
+  assert.equal(nativeAdamInPlace - inPlace, 1, 'the unshared variable was not updated in place');
+  const shared = step(true);
+  assert.equal(nativeAdamInPlace - inPlace, 1, 'a variable with a live clone was updated in place');
+  assert.deepEqual(Array.from(shared.snapshot!), Array.from(w.values), 'the clone changed with the variable');
+  assert.deepEqual(Array.from(shared.after), Array.from(alone.after), 'in place and through the kernel differ');
+  assert.ok(alone.after.some((x, i) => x !== w.values[i]), 'the step changed nothing');
 });
 
 /** Weights after two epochs of a small seeded CNN. */
