@@ -13,6 +13,7 @@
  * Used by bench/run.ts, bench/newsdm.ts and bench/zprime.ts.
  */
 import { spawnSync } from 'node:child_process';
+import { openMpSettingsOfOurs } from '../lib/backend/native-addon';
 import * as os from 'node:os';
 import { projectRoot } from '../lib/paths';
 
@@ -26,7 +27,9 @@ export const GLIBC_MALLOC_TUNABLES = 'glibc.malloc.mmap_threshold=4294967296:gli
 
 /** Environment of a PyTorch reference process (threads are pinned by the script from its arguments). */
 export function torchEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GLIBC_TUNABLES: GLIBC_MALLOC_TUNABLES };
+  const env: NodeJS.ProcessEnv = { ...process.env, GLIBC_TUNABLES: GLIBC_MALLOC_TUNABLES };
+  for (const name of openMpSettingsOfOurs) delete env[name]; // PyTorch keeps OpenMP's own defaults
+  return env;
 }
 
 /**

@@ -23,6 +23,7 @@ import { projectRoot } from '../lib/paths';
 import { Random } from '../lib/random';
 import { buildModel, smallModelSpec } from '../lib/galactic-centre/model/architecture';
 import { timeEpochs } from './timing';
+import { torchEnv } from './engines';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,7 +45,7 @@ async function timeTfjs(maps: number, h: number, w: number, batch: number, epoch
 
 function timeTorch(python: string, maps: number, h: number, w: number, batch: number, threads: number, epochs: number, large = false): number {
   const script = path.join(projectRoot(), 'bench', 'galactic_centre_torch.py');
-  const r = spawnSync(python, [script, ...[maps, h, w, batch, threads, epochs].map(String), ...(large ? ['large'] : [])], { encoding: 'utf8' });
+  const r = spawnSync(python, [script, ...[maps, h, w, batch, threads, epochs].map(String), ...(large ? ['large'] : [])], { encoding: 'utf8', env: torchEnv() });
   const m = /ms_per_epoch=([\d.]+)/.exec(r.stdout ?? '');
   if (!m) throw new Error(`torch run failed: ${r.stderr || r.stdout}`);
   return Number(m[1]);

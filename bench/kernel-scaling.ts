@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   if (!nativeAddon()) throw new Error('the oneDNN addon is off: nothing to scale (see the backend line)');
   const reps = Number(argument('reps', '40')), rounds = Number(argument('rounds', '5'));
   const counts = [...new Set([1, os.availableParallelism()])];
-  console.log(`${describeBackend()}; OMP_WAIT_POLICY=${process.env.OMP_WAIT_POLICY}; load average ${os.loadavg()[0].toFixed(2)} on ${os.availableParallelism()} cores`);
+  console.log(`${describeBackend()}; OMP_WAIT_POLICY=${process.env.OMP_WAIT_POLICY ?? '(unset)'}, GOMP_SPINCOUNT=${process.env.GOMP_SPINCOUNT ?? '(unset)'}; load average ${os.loadavg()[0].toFixed(2)} on ${os.availableParallelism()} cores`);
   const kernels = cnnKernels(new Random(3));
   const best = new Map<string, { wall: number; cpu: number }>();
   for (let round = 0; round < rounds; round++) {
@@ -98,9 +98,10 @@ async function main(): Promise<void> {
 }
 
 /** Wall and CPU ms spent inside the addon's functions since the last reset (every function wrapped with timers). */
-function timeAddonCalls(): { ms: () => { wall: number; cpu: number }; reset: () => void } {
+function timeAddonCalls(): { ms: () => { wall: number; cpu: number }; byFunction: () => Map<string, { wall: number; calls: number }>; reset: () => void } {
   const addon = nativeAddon() as unknown as Record<string, unknown>;
   let wall = 0, cpu = 0;
+  let perFunction = new Map<string, { wall: number; calls: number }>();
   for (const [name, fn] of Object.entries(addon)) {
     if (typeof fn !== 'function' || ['setThreads', 'getThreads', 'version'].includes(name)) continue;
     addon[name] = (...args: unknown[]) => {
@@ -108,13 +109,24 @@ function timeAddonCalls(): { ms: () => { wall: number; cpu: number }; reset: () 
       try {
         return (fn as (...a: unknown[]) => unknown)(...args);
       } finally {
-        const c = process.cpuUsage(c0);
-        wall += performance.now() - t0;
+        const c = process.cpuUsage(c0), ms = performance.now() - t0;
+        const entry = perFunction.get(name) ?? { wall: 0, calls: 0 };
+        entry.wall += ms;
+        entry.calls++;
+        perFunction.set(name, entry);
+        wall += ms;
         cpu += (c.user + c.system) / 1000;
       }
     };
   }
-  return { ms: () => ({ wall, cpu }), reset: () => (wall = cpu = 0) };
+  return {
+    ms: () => ({ wall, cpu }),
+    byFunction: () => perFunction,
+    reset: () => {
+      wall = cpu = 0;
+      perFunction = new Map();
+    },
+  };
 }
 
 /** Wall and CPU ms of one training step (an 8-batch epoch ÷ 8) at each thread count, and the wall ms inside the addon. */
@@ -124,7 +136,7 @@ async function timeSteps(counts: number[], rounds: number): Promise<void> {
   const model = buildModel(spec);
   const steps = spec.samples / spec.batchSize;
   const inAddon = timeAddonCalls();
-  const best = new Map<number, { wall: number; cpu: number; addon: { wall: number; cpu: number } }>();
+  const best = new Map<number, { wall: number; cpu: number; addon: { wall: number; cpu: number }; byFunction: Map<string, { wall: number; calls: number }> }>();
   for (let round = 0; round < rounds + 1; round++) {
     for (const threads of counts) {
       setNativeThreads(threads);
@@ -133,7 +145,7 @@ async function timeSteps(counts: number[], rounds: number): Promise<void> {
       await model.fit(x, y, { epochs: 1, batchSize: spec.batchSize, shuffle: false, verbose: 0 });
       const wall = (performance.now() - t0) / steps, used = process.cpuUsage(cpu0);
       const cpu = (used.user + used.system) / 1000 / steps, inside = inAddon.ms(), addon = { wall: inside.wall / steps, cpu: inside.cpu / steps };
-      if (round > 0 && (!best.has(threads) || wall < best.get(threads)!.wall)) best.set(threads, { wall, cpu, addon });
+      if (round > 0 && (!best.has(threads) || wall < best.get(threads)!.wall)) best.set(threads, { wall, cpu, addon, byFunction: inAddon.byFunction() });
     }
   }
   console.log('\nCNN training step (epoch of 8 batches ÷ 8, best of rounds): wall and CPU ms, in all, inside the addon, outside it');
@@ -141,6 +153,14 @@ async function timeSteps(counts: number[], rounds: number): Promise<void> {
     const t = best.get(threads)!;
     const parts = [`${t.wall.toFixed(2)} wall, ${t.cpu.toFixed(2)} CPU`, `inside ${t.addon.wall.toFixed(2)} wall, ${t.addon.cpu.toFixed(2)} CPU`, `outside ${(t.wall - t.addon.wall).toFixed(2)} wall, ${(t.cpu - t.addon.cpu).toFixed(2)} CPU`];
     console.log(`  ${threads} thread${threads === 1 ? ' ' : 's'}: ${parts.join('; ')}`);
+  }
+  console.log('\n  inside the addon by function (wall ms per step, calls per step):');
+  for (const name of best.get(1)!.byFunction.keys()) {
+    const cells = counts.map((threads) => {
+      const e = best.get(threads)!.byFunction.get(name);
+      return e ? `${(e.wall / steps).toFixed(3).padStart(7)} (${(e.calls / steps).toFixed(0)})` : '      —';
+    });
+    console.log(`    ${name.padEnd(22)} ${cells.join('  ')}`);
   }
   // Amdahl: with the addon's CPU time shared perfectly by n threads and the rest serial.
   const one = best.get(1)!, n = counts[counts.length - 1];
