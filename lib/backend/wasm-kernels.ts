@@ -15,7 +15,8 @@
  *   - `Conv3D` and its two gradients (sums of 2-D convolutions over depth planes) — ./conv3d
  *   - `Slice` (contiguous runs from wasm memory; the stock kernel copies its whole input first) — ./slice
  *   - `Identity` and same-dtype `Cast` (share the input's memory; the engine clones every tensor a
- *     gradient saves) — ./identity
+ *     gradient saves) — ./identity; the engine's saving of those tensors skips the Identity kernel and
+ *     its tape node altogether on wasm (`shareSavedTensors`)
  *
  * Called once by `initBackend` (./index), before or after the wasm backend starts.
  */
@@ -26,7 +27,7 @@ import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input';
 import { conv3dBackpropFilterKernel, conv3dBackpropInputKernel, conv3dKernel } from './conv3d';
 import { gatherV2Kernel } from './gather';
-import { castKernel, identityKernel } from './identity';
+import { castKernel, identityKernel, shareSavedTensors } from './identity';
 import { maxPoolGradKernel } from './max-pool-grad';
 import { sliceKernel } from './slice';
 import { sumKernel } from './sum';
@@ -77,4 +78,5 @@ export function registerWasmKernels(): void {
     // Keep the stock setup (it binds the wasm function the fallback calls).
     tf.registerKernel({ kernelName, backendName: WASM, setupFunc: stock.setupFunc, disposeFunc: stock.disposeFunc, kernelFunc: wrap(stock.kernelFunc) });
   }
+  shareSavedTensors();
 }

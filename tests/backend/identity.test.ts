@@ -39,3 +39,21 @@ test('gradients that save their inputs (clones) match cpu', async () => {
   );
   assert.ok(err <= 1e-6, `relative error ${err}`);
 });
+
+test('tensors saved for the backward pass share memory without an Identity kernel, and are all freed', async () => {
+  const rng = new Random(32);
+  const x = tf.tensor(normal(rng, [8, 6]).values, [8, 6]), w = tf.variable(tf.tensor(normal(rng, [6, 3]).values, [6, 3]));
+  const loss = () => tf.sum(tf.square(tf.relu(tf.matMul(x, w)))) as tf.Scalar;
+  tf.variableGrads(loss).value.dispose(); // warm-up (kernels set up)
+  const tensors = tf.memory().numTensors, buffers = tf.backend().numDataIds();
+  const profile = await tf.profile(() => {
+    const { value, grads } = tf.variableGrads(loss);
+    tf.dispose([value, ...Object.values(grads)]);
+  });
+  const names = profile.kernelNames;
+  assert.ok(names.includes('MatMul') || names.includes('BatchMatMul') || names.includes('_FusedMatMul'), `the product ran: ${names}`);
+  assert.ok(!names.includes('Identity'), `saving tensors for the gradient ran Identity: ${names}`);
+  assert.equal(tf.memory().numTensors, tensors, 'tensors left behind');
+  assert.equal(tf.backend().numDataIds(), buffers, 'heap buffers left behind');
+  tf.dispose([x, w]);
+});
