@@ -95,6 +95,11 @@ inline size_t product(const dnnl::memory::dims& d) {
   return n;
 }
 
+/** Compiles a plain loop function once per instruction set (AVX-512, AVX2, baseline SSE2) and picks the
+ * machine's best when the addon loads (GCC's target_clones: the build stays portable). Contraction into
+ * FMA is off for the whole addon (-ffp-contract=off), so every clone computes the same float32 results. */
+#define VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+
 /** Registers each op's functions on the module's exports. */
 void registerConv(Napi::Env env, Napi::Object exports);
 void registerPool(Napi::Env env, Napi::Object exports);

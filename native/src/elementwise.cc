@@ -17,6 +17,14 @@ namespace {
  * a fixed block of rows; the partial sums are then added in thread order, so the result depends only
  * on the thread count, not on scheduling.
  */
+/** acc[j] += Σ_{begin ≤ i < end} x[i·cols + j], row after row (the order of the sum per column is fixed). */
+VECTOR_CLONES void addRows(const float* x, double* acc, int64_t begin, int64_t end, int64_t cols) {
+  for (int64_t i = begin; i < end; i++) {
+    const float* row = x + i * cols;
+    for (int64_t j = 0; j < cols; j++) acc[j] += row[j];
+  }
+}
+
 void sumRows(const float* x, float* out, int64_t rows, int64_t cols, double scale) {
   const int threads = static_cast<int>(std::max<int64_t>(1, std::min<int64_t>(threadsFor(static_cast<double>(rows * cols)), rows / 64)));
   std::vector<double> partial(static_cast<size_t>(threads * cols), 0.0);
@@ -24,11 +32,7 @@ void sumRows(const float* x, float* out, int64_t rows, int64_t cols, double scal
   {
     const int t = omp_get_thread_num();
     const int64_t begin = rows * t / threads, end = rows * (t + 1) / threads;
-    double* acc = partial.data() + t * cols;
-    for (int64_t i = begin; i < end; i++) {
-      const float* row = x + i * cols;
-      for (int64_t j = 0; j < cols; j++) acc[j] += row[j];
-    }
+    addRows(x, partial.data() + t * cols, begin, end, cols);
   }
   for (int64_t j = 0; j < cols; j++) {
     double s = 0;
@@ -57,20 +61,26 @@ Napi::Value SumRows(const Napi::CallbackInfo& info) {
  *   θ' = θ − lr · (m' / c1) / (√(v' / c2) + ε),  c1 = 1 − β1ᵗ, c2 = 1 − β2ᵗ.
  * One pass instead of tfjs's fourteen element-wise kernels.
  */
-inline void adamElement(const float* value, const float* m, const float* v, const float* g, float* outValue, float* outM, float* outV, int64_t i,
-                        const float* k) {
+/** Adam's update of elements [0, n) (outputs may be the inputs themselves); `k`: [lr, β1, β2, 1 − β1, 1 − β2, ε, c1, c2]. */
+VECTOR_CLONES void adamRange(const float* value, const float* m, const float* v, const float* g, float* outValue, float* outM, float* outV, int64_t n,
+                             const float* k) {
   const float lr = k[0], beta1 = k[1], beta2 = k[2], oneMinusBeta1 = k[3], oneMinusBeta2 = k[4], eps = k[5], c1 = k[6], c2 = k[7];
-  const float nm = m[i] * beta1 + g[i] * oneMinusBeta1;
-  const float nv = v[i] * beta2 + (g[i] * g[i]) * oneMinusBeta2;
-  outM[i] = nm;
-  outV[i] = nv;
-  outValue[i] = ((nm / c1) / (std::sqrt(nv / c2) + eps)) * -lr + value[i];
+  for (int64_t i = 0; i < n; i++) {
+    const float nm = m[i] * beta1 + g[i] * oneMinusBeta1;
+    const float nv = v[i] * beta2 + (g[i] * g[i]) * oneMinusBeta2;
+    outM[i] = nm;
+    outV[i] = nv;
+    outValue[i] = ((nm / c1) / (std::sqrt(nv / c2) + eps)) * -lr + value[i];
+  }
 }
 
-/** `k`: [lr, β1, β2, 1 − β1, 1 − β2, ε, c1, c2]. */
 void adam(const float* value, const float* m, const float* v, const float* g, float* outValue, float* outM, float* outV, int64_t n, const float* k) {
-#pragma omp parallel for num_threads(threadsFor(10.0 * static_cast<double>(n))) schedule(static)
-  for (int64_t i = 0; i < n; i++) adamElement(value, m, v, g, outValue, outM, outV, i, k);
+#pragma omp parallel num_threads(threadsFor(10.0 * static_cast<double>(n)))
+  {
+    const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+    const int64_t lo = n * t / nt, hi = n * (t + 1) / nt;
+    adamRange(value + lo, m + lo, v + lo, g + lo, outValue + lo, outM + lo, outV + lo, hi - lo, k);
+  }
 }
 
 /** adamUpdate(value, m, v, g, outValue, outM, outV, [lr, beta1, beta2, 1 − beta1, 1 − beta2, eps, c1, c2]). */
@@ -112,7 +122,7 @@ void adamInPlace(float* heap, const std::vector<int64_t>& seg, int64_t total, co
         float* m = heap + seg[5 * s + 1] + (lo - base);
         float* v = heap + seg[5 * s + 2] + (lo - base);
         const float* g = heap + seg[5 * s + 3] + (lo - base);
-        for (int64_t i = 0; i < hi - lo; i++) adamElement(value, m, v, g, value, m, v, i, k);
+        adamRange(value, m, v, g, value, m, v, hi - lo, k);
       }
       base += n;
     }
