@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import { writeFileAtomicSync } from '../io/atomic';
 import { profileName, type ProfileName } from '../profile';
 import { projectRoot } from '../paths';
-import { backendName } from '../backend';
+import { backendName, describeBackend } from '../backend';
 import { checkQuantity, verdictOf, type Quantity, type Verdict, type Direction } from './verdict';
 
 /** One measured quantity as the notebook passes it: the paper's quantity and our number. */
@@ -46,6 +46,7 @@ export type Machine = { cpu: string; cores: number; memoryGiB: number; platform:
 export type ResultsRecord = {
   notebook: string;
   profile: ProfileName;
+  /** the backend line, e.g. "wasm (tfjs 4.22.0, oneDNN 2.6.3, 2 threads)": results repeat for a seed on the same backend and thread count */
   backend: string;
   /** seconds from the start of the kernel (the notebook's run) to the call */
   seconds: number;
@@ -109,7 +110,7 @@ export function buildRecord(notebook: string, measured: readonly Measured[], con
 export async function recordResults(notebook: string, measured: readonly Measured[], options: { figure?: { svg(): Promise<string> } } = {}): Promise<ResultsRecord> {
   const runner = process.env.NOTEBOOK_NAME;
   if (runner && runner !== notebook) throw new Error(`recordResults: called as "${notebook}" inside notebook "${runner}"`);
-  const record = buildRecord(notebook, measured, { profile: profileName(), backend: backendName() ?? 'none', seconds: process.uptime() });
+  const record = buildRecord(notebook, measured, { profile: profileName(), backend: backendName() ? describeBackend() : 'none', seconds: process.uptime() });
   const dir = resultsDir(record.profile);
   fs.mkdirSync(dir, { recursive: true });
   if (options.figure) writeFileAtomicSync(path.join(dir, `${notebook}.svg`), await options.figure.svg());
