@@ -17,6 +17,7 @@
  *   - `Identity` and same-dtype `Cast` (share the input's memory; the engine clones every tensor a
  *     gradient saves) — ./identity; the engine's saving of those tensors skips the Identity kernel and
  *     its tape node altogether on wasm (`shareSavedTensors`)
+ * And models compiled with the loss 'meanSquaredError' compute it in two kernels, bit-identical — ./fused-mse
  *
  * Called once by `initBackend` (./index), before or after the wasm backend starts.
  */
@@ -26,6 +27,7 @@ import { batchMatMulKernel } from './batch-matmul';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input';
 import { conv3dBackpropFilterKernel, conv3dBackpropInputKernel, conv3dKernel } from './conv3d';
+import { installFusedMse } from './fused-mse';
 import { gatherV2Kernel } from './gather';
 import { castKernel, identityKernel, shareSavedTensors } from './identity';
 import { maxPoolGradKernel } from './max-pool-grad';
@@ -79,4 +81,5 @@ export function registerWasmKernels(): void {
     tf.registerKernel({ kernelName, backendName: WASM, setupFunc: stock.setupFunc, disposeFunc: stock.disposeFunc, kernelFunc: wrap(stock.kernelFunc) });
   }
   shareSavedTensors();
+  installFusedMse();
 }
