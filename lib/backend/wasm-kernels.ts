@@ -16,12 +16,15 @@
  *   - `Slice` (contiguous runs from wasm memory; the stock kernel copies its whole input first) — ./slice
  *   - `Identity` and same-dtype `Cast` (share the input's memory; the engine clones every tensor a
  *     gradient saves) — ./identity
+ *   - `Concat` and `SplitV` (row copies on the heap; joining embeddings and splitting their gradient)
+ *     — ./concat
  *
  * Called once by `initBackend` (./index), before or after the wasm backend starts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { avgPoolGradKernel } from './avg-pool-grad';
 import { batchMatMulKernel } from './batch-matmul';
+import { concatKernel, splitVKernel } from './concat';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input';
 import { conv3dBackpropFilterKernel, conv3dBackpropInputKernel, conv3dKernel } from './conv3d';
@@ -51,6 +54,8 @@ const WRAPPERS: Record<string, (stock: tf.KernelFunc) => tf.KernelFunc> = {
   Slice: sliceKernel,
   Identity: identityKernel,
   Cast: castKernel,
+  Concat: concatKernel,
+  SplitV: splitVKernel,
 };
 
 /** Kernels wasm lacks, by name. */
