@@ -11,7 +11,7 @@
  * Used by the study models (NEWSdm, Telescope Array, Galaxy Zoo / GC, DarkMachines, Z′).
  */
 import * as tf from '@tensorflow/tfjs';
-import { dropoutMultiplier } from './dropout-mask';
+import { dropoutMultiplierTensor } from './dropout-mask';
 import { Random } from './random';
 
 interface NoiseArgs {
@@ -47,7 +47,7 @@ export class SeededDropout extends tf.layers.Layer {
     const seed = this.rng.int32();
     if (x.dtype !== 'float32') return tf.dropout(x, this.rate, undefined, seed); // (tfjs names the error)
     // tf.dropout(x, rate, undefined, seed) with its mask built in JS (same numbers): one kernel, not four.
-    return tf.tidy(() => tf.mul(x, tf.tensor(dropoutMultiplier(x.size, this.rate, seed), x.shape, 'float32')));
+    return tf.tidy(() => tf.mul(x, dropoutMultiplierTensor(x.shape, this.rate, seed)));
   }
 
   /** Draws the following masks from `rng` (a resumed training reseeds per epoch; `lib/train/resumable.ts`). */

@@ -51,6 +51,7 @@ test('seeded dropout gives tf.dropout\'s numbers bit for bit (values and gradien
     for (const backend of ['cpu', 'wasm']) {
       await tf.setBackend(backend);
       for (const [rate, shape, seed] of [[0.1, [64, 200], 7], [0.5, [3, 5, 7], -123456], [0.3, [1000], 2147483647], [0.9, [17, 3], 0], [1e-9, [50], 99]] as [number, number[], number][]) {
+        const before = { tensors: tf.memory().numTensors, buffers: tf.backend().numDataIds() };
         const [mine, theirs, gMine, gTheirs] = tf.tidy(() => {
           const x = tf.randomNormal(shape, 0, 1, 'float32', 5);
           const w = tf.randomNormal(shape, 0, 1, 'float32', 6);
@@ -60,6 +61,7 @@ test('seeded dropout gives tf.dropout\'s numbers bit for bit (values and gradien
           return [layerWithSeed(rate, seed).apply(x, { training: true }) as tf.Tensor, tf.dropout(x, rate, undefined, seed), tf.grad(f)(x), tf.grad(g)(x)].map((t) => t.dataSync());
         });
         const name = `${backend}, rate ${rate}, shape ${JSON.stringify(shape)}, seed ${seed}`;
+        assert.deepEqual({ tensors: tf.memory().numTensors, buffers: tf.backend().numDataIds() }, before, `tensors or buffers left behind: ${name}`);
         assert.deepEqual(Array.from(mine), Array.from(theirs), `values: ${name}`);
         assert.deepEqual(Array.from(gMine), Array.from(gTheirs), `gradient: ${name}`);
       }
