@@ -2,7 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../lib/backend';
-import { dropoutMultiplier } from '../lib/dropout-mask';
+import { dropoutMultiplier, keptFrom } from '../lib/dropout-mask';
 import { dropout, gaussianNoise, mcDropout } from '../lib/layers';
 import { Random } from '../lib/random';
 import { assertClose } from './helpers';
@@ -72,10 +72,26 @@ test('seeded dropout gives tf.dropout\'s numbers bit for bit (values and gradien
 });
 
 test('the dropout multiplier is tf.dropout\'s floor(u + keep) / keep for u = tf.randomUniform', () => {
-  for (const [rate, seed] of [[0.1, 3], [0.25, -8], [0.999, 12]]) {
+  // 200 000 draws: Alea's rare carry (about one draw in 2000) and draws next to the threshold occur
+  for (const [rate, seed, size] of [[0.1, 3, 200_000], [0.25, -8, 5000], [0.999, 12, 5000], [0.5, 2 ** 31 - 1, 200_000], [1e-9, 5, 5000]]) {
     const keep = 1 - rate;
-    const expected = tf.tidy(() => tf.div(tf.floor(tf.add(tf.randomUniform([5000], 0, 1, 'float32', seed), keep)), keep).dataSync());
-    assert.deepEqual(Array.from(dropoutMultiplier(5000, rate, seed)), Array.from(expected), `rate ${rate}, seed ${seed}`);
+    const expected = tf.tidy(() => tf.div(tf.floor(tf.add(tf.randomUniform([size], 0, 1, 'float32', seed), keep)), keep).dataSync());
+    const mine = dropoutMultiplier(size, rate, seed);
+    const first = mine.findIndex((v, i) => !Object.is(v, expected[i]));
+    assert.equal(first, -1, `rate ${rate}, seed ${seed}: first difference at ${first}`);
+  }
+});
+
+test('keptFrom is the smallest float32 draw that the kernels keep (fround(u + keep) ≥ 1)', () => {
+  const below = (u: number) => { // the float32 just under u > 0
+    const f = new Float32Array([u]);
+    new Int32Array(f.buffer)[0] -= 1;
+    return f[0];
+  };
+  for (const rate of [0.1, 0.2, 0.25, 0.3, 0.5, 0.7, 0.9, 0.999, 1e-6]) {
+    const keep = Math.fround(1 - rate), u = keptFrom(keep);
+    assert.equal(Math.fround(u), u, `rate ${rate}: not a float32`);
+    assert.ok(Math.fround(u + keep) >= 1 && Math.fround(below(u) + keep) < 1, `rate ${rate}: ${u} is not the threshold`);
   }
 });
 
