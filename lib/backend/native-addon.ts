@@ -39,6 +39,8 @@ export interface NativeAddon {
   sumRows(x: Float32Array, out: Float32Array, rows: number, cols: number, scale?: number): void;
   /** One Adam step (native/src/elementwise.cc); scalars [lr, β1, β2, 1 − β1, 1 − β2, ε, 1 − β1ᵗ, 1 − β2ᵗ]. */
   adamUpdate(value: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, scalars: number[]): void;
+  /** dst[dstAt + r·dstStride + j] = src[srcAt + r·srcStride + j], j < n, r < rows (bytes as they are; native/src/elementwise.cc). */
+  copyRows(src: Float32Array, dst: Float32Array, geometry: [number, number, number, number, number, number] | number[]): void;
   /** dx = dy · step(y): the gradient of a ReLU from its output (native/src/elementwise.cc). */
   reluBackward(dy: Float32Array, y: Float32Array, dx: Float32Array): void;
   /** Training-mode batch normalisation of x [rows, cols] over rows (native/src/batchnorm.cc): y, and the batch mean and biased variance per column. */
