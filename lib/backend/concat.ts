@@ -39,10 +39,9 @@ function asFloat32(a: HeapArray): Float32Array | null {
  * `dstStride` apart, from `dstAt`). One piece at a time keeps the loop monomorphic and short.
  */
 function copyRuns(src: HeapArray, srcAt: number, srcStride: number, dst: HeapArray, dstAt: number, dstStride: number, n: number, rows: number): void {
-  const [nativeSrc, nativeDst] = nativeCopy ? [asFloat32(src), asFloat32(dst)] : [null, null];
-  if (nativeCopy && nativeSrc && nativeDst) {
-    nativeCopy(nativeSrc, nativeDst, [srcAt, srcStride, dstAt, dstStride, n, rows]);
-    return;
+  if (nativeCopy) {
+    const [from, to] = [asFloat32(src), asFloat32(dst)];
+    if (from && to) return nativeCopy(from, to, [srcAt, srcStride, dstAt, dstStride, n, rows]);
   }
   if (n >= SET_MIN_RUN) {
     for (let r = 0; r < rows; r++, srcAt += srcStride, dstAt += dstStride) dst.set(src.subarray(srcAt, srcAt + n), dstAt);
