@@ -11,6 +11,7 @@
  * Used by the study models (NEWSdm, Telescope Array, Galaxy Zoo / GC, DarkMachines, Z′).
  */
 import * as tf from '@tensorflow/tfjs';
+import { dropoutMultiplierTensor } from './dropout-mask';
 import { Random } from './random';
 
 interface NoiseArgs {
@@ -43,7 +44,10 @@ export class SeededDropout extends tf.layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (this.rate === 0 || !(this.alwaysOn || isTraining(kwargs))) return x.clone();
-    return tf.dropout(x, this.rate, undefined, this.rng.int32());
+    const seed = this.rng.int32();
+    if (x.dtype !== 'float32') return tf.dropout(x, this.rate, undefined, seed); // (tfjs names the error)
+    // tf.dropout(x, rate, undefined, seed) with its mask built in JS (same numbers): one kernel, not four.
+    return tf.tidy(() => tf.mul(x, dropoutMultiplierTensor(x.shape, this.rate, seed)));
   }
 
   /** Draws the following masks from `rng` (a resumed training reseeds per epoch; `lib/train/resumable.ts`). */

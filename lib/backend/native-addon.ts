@@ -42,6 +42,8 @@ export interface NativeAddon {
   adamUpdate(value: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, scalars: number[]): void;
   /** Adam steps in place for many variables: segments [value, m, v, g, n] per variable, element indices into heap (the wasm heap). */
   adamUpdateInPlace(heap: Float32Array, segments: Float64Array, scalars: number[]): void;
+  /** dst[dstAt + r·dstStride + j] = src[srcAt + r·srcStride + j], j < n, r < rows (bytes as they are; native/src/elementwise.cc). */
+  copyRows(src: Float32Array, dst: Float32Array, geometry: [number, number, number, number, number, number] | number[]): void;
   /** dx = dy · step(y): the gradient of a ReLU from its output (native/src/elementwise.cc). */
   reluBackward(dy: Float32Array, y: Float32Array, dx: Float32Array): void;
   /** Training-mode batch normalisation of x [rows, cols] over rows (native/src/batchnorm.cc): y, and the batch mean and biased variance per column. */

@@ -8,8 +8,8 @@
  *
  * `BatchNormalization.prototype.call` is wrapped: in training, on wasm, for float32 inputs normalised
  * over every axis but the last (channels last) with both γ and β, it runs the kernel and then updates
- * the moving statistics exactly as tfjs-layers does (biased batch variance, `momentum`); every other
- * call runs the layer's own method.
+ * the moving statistics exactly as tfjs-layers does (biased batch variance, `momentum`; one JS kernel,
+ * `BatchNormMovingAverage`, instead of six small ones); every other call runs the layer's own method.
  *
  * Installed by ./native-kernels; tested against tfjs's layer on cpu in tests/backend/native-batchnorm.test.ts.
  */
@@ -19,6 +19,8 @@ import { f32View, wasmBackend } from './wasm-heap';
 
 export const BATCH_NORM_KERNEL = 'NativeBatchNormTrain';
 export const BATCH_NORM_GRAD_KERNEL = 'NativeBatchNormGrad';
+/** The update of both moving statistics after a training call (JS on the heap; no addon call). */
+export const MOVING_AVERAGE_KERNEL = 'BatchNormMovingAverage';
 
 /** Training calls of BatchNormalization that ran the native kernel (the tests check that it really ran). */
 export let nativeBatchNormCalls = 0;
@@ -91,11 +93,33 @@ function fits(layer: BatchNormLayer, input: tf.Tensor): boolean {
   return tf.getBackend() === 'wasm' && lastAxis && layer.center && layer.scale && input.dtype === 'float32' && input.rank >= 2 && input.size > 0;
 }
 
-/** moving ← moving − (moving − batch)·(1 − momentum), as tfjs-layers' BatchNormalization writes it. */
-function movingAverage(variable: BatchNormLayer['movingMean'], value: tf.Tensor, momentum: number): void {
+/**
+ * moving ← moving − (moving − batch)·(1 − momentum), as tfjs-layers' BatchNormalization writes it with
+ * three kernels (Sub, Mul by the float32 scalar 1 − momentum, Sub) per statistic; here one JS pass over
+ * the heap does both statistics, each step rounded to float32 as the kernels round it (same numbers).
+ */
+function movingAverageKernel(): tf.KernelFunc {
+  return ({ inputs, attrs, backend }) => {
+    const { movingMean, movingVariance, mean, variance } = inputs as Record<string, Info>;
+    const rate = Math.fround(1 - (attrs as { momentum: number }).momentum);
+    const b = wasmBackend(backend);
+    const outs = [b.makeOutput(movingMean.shape, 'float32'), b.makeOutput(movingVariance.shape, 'float32')]; // allocate before taking views
+    const [mm, mv, m, v, outMean, outVariance] = [movingMean, movingVariance, mean, variance, ...outs].map((t) => f32View(b, t));
+    for (let j = 0; j < m.length; j++) {
+      outMean[j] = Math.fround(mm[j] - Math.fround(Math.fround(mm[j] - m[j]) * rate));
+      outVariance[j] = Math.fround(mv[j] - Math.fround(Math.fround(mv[j] - v[j]) * rate));
+    }
+    return outs;
+  };
+}
+
+/** Writes the moving mean and variance after a training call (kernel {@link MOVING_AVERAGE_KERNEL}). */
+function updateMovingStatistics(layer: BatchNormLayer, mean: tf.Tensor, variance: tf.Tensor): void {
   tf.tidy(() => {
-    const original = variable.read();
-    variable.write(tf.sub(original, tf.mul(tf.sub(original, value), 1 - momentum)));
+    const inputs = { movingMean: layer.movingMean.read(), movingVariance: layer.movingVariance.read(), mean, variance };
+    const [newMean, newVariance] = tf.engine().runKernel(MOVING_AVERAGE_KERNEL, inputs, { momentum: layer.momentum }) as tf.Tensor[];
+    layer.movingMean.write(newMean);
+    layer.movingVariance.write(newVariance);
   });
 }
 
@@ -106,8 +130,7 @@ function nativeCall(original: Call): Call {
     return tf.tidy(() => {
       const [y, mean, variance] = tf.engine().runKernel(BATCH_NORM_KERNEL, { x: input, gamma: this.gamma.read(), beta: this.beta.read() }, { epsilon: this.epsilon }) as tf.Tensor[];
       nativeBatchNormCalls++;
-      movingAverage(this.movingMean, mean, this.momentum);
-      movingAverage(this.movingVariance, variance, this.momentum);
+      updateMovingStatistics(this, mean, variance);
       return y;
     });
   };
@@ -121,6 +144,7 @@ export function installNativeBatchNorm(addon: NativeAddon): void {
   installed = true;
   tf.registerKernel({ kernelName: BATCH_NORM_KERNEL, backendName: 'wasm', kernelFunc: forwardKernel(addon) });
   tf.registerKernel({ kernelName: BATCH_NORM_GRAD_KERNEL, backendName: 'wasm', kernelFunc: gradientKernel(addon) });
+  tf.registerKernel({ kernelName: MOVING_AVERAGE_KERNEL, backendName: 'wasm', kernelFunc: movingAverageKernel() });
   tf.registerGradient(gradientConfig);
   const proto = Object.getPrototypeOf(tf.layers.batchNormalization({})) as { call: Call };
   proto.call = nativeCall(proto.call);

@@ -2,8 +2,9 @@
  * Kernels of tfjs-backend-wasm routed to the oneDNN addon (./native-addon): the convolutions (2-D and
  * 3-D, forward and both gradients), max pooling and its gradient, the matrix products of dense layers,
  * and sums and means over the batch (bias gradients, batch-normalisation moments); also Adam's update
- * (./native-adam), training-mode batch normalisation (./native-batchnorm), and bias and ReLU fused into
- * Conv2D and Dense layers while training (./native-fused). Each wraps the kernel registered before it (ours from ./wasm-kernels, or
+ * (./native-adam), training-mode batch normalisation (./native-batchnorm), bias and ReLU fused into
+ * Conv2D and Dense layers while training (./native-fused), and the row copies of Concat and SplitV
+ * (./concat). Each wraps the kernel registered before it (ours from ./wasm-kernels, or
  * tfjs's stock one) and hands every case the addon does not take (channels-first data, an activation
  * other than ReLU, int32 tensors, empty tensors…) to it unchanged.
  *
@@ -15,6 +16,7 @@
  * the cpu backend in tests/backend/native-kernels.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import { useNativeRowCopies } from './concat';
 import { installNativeAdam } from './native-adam';
 import { installNativeBatchNorm } from './native-batchnorm';
 import { installNativeFused } from './native-fused';
@@ -235,4 +237,5 @@ export function registerNativeKernels(addon: NativeAddon): void {
   installNativeAdam(addon);
   installNativeBatchNorm(addon);
   installNativeFused(addon);
+  useNativeRowCopies((src, dst, geometry) => addon.copyRows(src, dst, geometry));
 }

@@ -17,6 +17,8 @@
  *   - `Identity` and same-dtype `Cast` (share the input's memory; the engine clones every tensor a
  *     gradient saves) — ./identity; the engine's saving of those tensors skips the Identity kernel and
  *     its tape node altogether on wasm (`shareSavedTensors`)
+ *   - `Concat` and `SplitV` (row copies on the heap; joining embeddings and splitting their gradient)
+ *     — ./concat
  * And models compiled with the loss 'meanSquaredError' compute it in two kernels, bit-identical — ./fused-mse
  *
  * Called once by `initBackend` (./index), before or after the wasm backend starts.
@@ -24,6 +26,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { avgPoolGradKernel } from './avg-pool-grad';
 import { batchMatMulKernel } from './batch-matmul';
+import { concatKernel, splitVKernel } from './concat';
 import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
 import { conv2dBackpropInputKernel } from './conv2d-backprop-input';
 import { conv3dBackpropFilterKernel, conv3dBackpropInputKernel, conv3dKernel } from './conv3d';
@@ -54,6 +57,8 @@ const WRAPPERS: Record<string, (stock: tf.KernelFunc) => tf.KernelFunc> = {
   Slice: sliceKernel,
   Identity: identityKernel,
   Cast: castKernel,
+  Concat: concatKernel,
+  SplitV: splitVKernel,
 };
 
 /** Kernels wasm lacks, by name. */

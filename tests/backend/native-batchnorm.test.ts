@@ -3,7 +3,8 @@
  * native/src/batchnorm.cc) against tfjs-layers' own BatchNormalization on the cpu backend, at 1 and 2
  * threads: outputs, gradients of x, γ and β, and the moving statistics after the step, over 2-D and 4-D
  * shapes (small, and large enough to run on several threads); gradients that reach the batch mean and
- * variance directly; and the inference path left to tfjs.
+ * variance directly; the moving-statistics kernel against tfjs-layers' three ops bit for bit; and the
+ * inference path left to tfjs.
  *
  * Skipped, with the reason, when the addon is not built.
  */
@@ -12,7 +13,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { setNativeThreads } from '../../lib/backend';
 import { loadNativeAddon, threadsFromEnv } from '../../lib/backend/native-addon';
-import { BATCH_NORM_KERNEL, nativeBatchNormCalls } from '../../lib/backend/native-batchnorm';
+import { BATCH_NORM_KERNEL, MOVING_AVERAGE_KERNEL, nativeBatchNormCalls } from '../../lib/backend/native-batchnorm';
 import { Random } from '../../lib/random';
 import { normal, relativeError, setUpBackends } from './compare';
 
@@ -114,6 +115,20 @@ test('gradients reaching the batch mean and variance outputs match tf.moments + 
   const wasm = await run('wasm'), cpu = await run('cpu');
   await tf.setBackend('wasm');
   wasm.forEach((g, i) => assert.ok(relativeError(g, cpu[i]) <= TOLERANCE, `gradient ${['x', 'gamma', 'beta'][i]}: relative error ${relativeError(g, cpu[i])}`));
+});
+
+test('the moving-statistics kernel gives the numbers of tfjs-layers’ Sub, Mul, Sub bit for bit', { skip }, async () => {
+  await tf.setBackend('wasm');
+  const rng = new Random(91);
+  for (const [c, momentum] of [[1, 0.9], [7, 0.99], [200, 0.9], [100, 0.1]] as [number, number][]) {
+    const [mm, mv, m, v] = [0, 1, 2, 3].map(() => normal(rng, [c]).values.map((x, i) => (i % 3 === 0 ? 1e4 * x : x)));
+    tf.tidy(() => {
+      const [movingMean, movingVariance, mean, variance] = [mm, mv, m, v].map((a) => tf.tensor1d(a));
+      const fused = tf.engine().runKernel(MOVING_AVERAGE_KERNEL, { movingMean, movingVariance, mean, variance }, { momentum }) as tf.Tensor[];
+      const layers = [[movingMean, mean], [movingVariance, variance]].map(([o, b]) => tf.sub(o, tf.mul(tf.sub(o, b), 1 - momentum)));
+      for (const k of [0, 1]) assert.deepEqual(Array.from(fused[k].dataSync()), Array.from(layers[k].dataSync()), `statistic ${k}, ${c} columns, momentum ${momentum}`);
+    });
+  }
 });
 
 test('inference calls keep tfjs-layers’ own path', { skip }, async () => {

@@ -91,7 +91,8 @@ export class TabularNet {
   /** Logits [b, 2] of continuous inputs [b, nContinuous] (raw; standardised inside with `normalization`) and category indices [b, nCat] (int32). */
   forward(cont: tf.Tensor, cat: tf.Tensor, training: boolean): tf.Tensor2D {
     return tf.tidy(() => {
-      const parts: tf.Tensor[] = this.embeddings.map((E, k) => tf.gather(E, tf.reshape(tf.slice(cat, [0, k], [-1, 1]), [-1])));
+      const columns = this.embeddings.length > 0 ? tf.split(cat, cat.shape[1] ?? 0, 1) : []; // one SplitV, not a Slice per column
+      const parts: tf.Tensor[] = this.embeddings.map((E, k) => tf.gather(E, tf.reshape(columns[k], [-1])));
       const emb = parts.length > 0 ? (this.embDrop.apply(tf.concat(parts, 1), { training }) as tf.Tensor) : null;
       const standard = this.shift && this.scale ? tf.div(tf.sub(cont, this.shift), this.scale) : cont;
       const c = this.contNorm.apply(standard, { training }) as tf.Tensor;

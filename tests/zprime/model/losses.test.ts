@@ -1,8 +1,14 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { classificationLoss, perSampleLoss } from '../../../lib/zprime/model/losses';
+import { initBackend } from '../../../lib/backend';
+import { Random } from '../../../lib/random';
+import { classificationLoss, perSampleLoss, weightedMean } from '../../../lib/zprime/model/losses';
 import { assertAllClose, assertClose } from '../../helpers';
+
+before(async () => {
+  await tf.setBackend('cpu'); // (importing lib/backend registers wasm with a higher priority)
+});
 
 // Two samples, logits chosen so that softmax gives p = (0.2, 0.8) and (0.9, 0.1):
 // logit difference log(4) and log(1/9).
@@ -39,4 +45,30 @@ test('focal loss down-weights easy examples relative to cross-entropy', () => {
   const ce = perSampleLoss('crossEntropy', logits(), y()).arraySync();
   const fl = perSampleLoss('focal', logits(), y()).arraySync();
   assert.ok(fl[0] / ce[0] < fl[1] / ce[1]);
+});
+
+test('the unweighted cross-entropy and its gradient are autodiff\'s numbers bit for bit (cpu and wasm)', async () => {
+  await initBackend({ backend: 'wasm', quiet: true });
+  const rng = new Random(12);
+  try {
+    for (const backend of ['cpu', 'wasm']) {
+      await tf.setBackend(backend);
+      for (const [n, k, scale] of [[1024, 2, 1], [37, 2, 3], [5, 4, -0.5]]) {
+        const x = Array.from({ length: n * k }, () => 4 * rng.normal());
+        const labels = Array.from({ length: n }, () => Math.floor(rng.uniform() * k));
+        const [mine, theirs] = [true, false].map((custom) =>
+          tf.tidy(() => {
+            const logits = tf.tensor2d(x, [n, k]);
+            const onehot = tf.oneHot(tf.tensor1d(labels, 'int32'), k).toFloat() as tf.Tensor2D;
+            const loss = (l: tf.Tensor) => tf.mul(custom ? classificationLoss('crossEntropy', l as tf.Tensor2D, onehot) : weightedMean(perSampleLoss('crossEntropy', l as tf.Tensor2D, onehot)), scale);
+            const { value, grad } = tf.valueAndGrad(loss)(logits);
+            return [Array.from(value.dataSync()), Array.from(grad.dataSync())];
+          }),
+        );
+        assert.deepEqual(mine, theirs, `${backend}: n ${n}, K ${k}, dy ${scale}`);
+      }
+    }
+  } finally {
+    await tf.setBackend('cpu');
+  }
 });
