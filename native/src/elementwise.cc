@@ -137,27 +137,39 @@ void adamInPlace(float* heap, const std::vector<int64_t>& seg, int64_t total, co
   }
 }
 
+/** A Float32Array argument holding at least `needed` elements (the data; no copy). */
+float* spanArg(const Napi::CallbackInfo& info, size_t index, int64_t needed, const char* what) {
+  Napi::Env env = info.Env();
+  if (index >= info.Length() || !info[index].IsTypedArray() || info[index].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+    fail(env, what, "expected a Float32Array");
+  }
+  auto f = info[index].As<Napi::Float32Array>();
+  if (static_cast<int64_t>(f.ElementLength()) < needed) {
+    fail(env, what, "has " + std::to_string(f.ElementLength()) + " elements, the call reaches " + std::to_string(needed));
+  }
+  return f.Data();
+}
+
 /** adamUpdateInPlace(heap, segments, scalars): segments a Float64Array of [value, m, v, g, n] element
  * indices into heap per variable; value, m and v are overwritten. */
 Napi::Value AdamUpdateInPlace(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const char* op = "adamUpdateInPlace";
-  if (info.Length() < 3 || !info[0].IsTypedArray() || !info[1].IsTypedArray() || !info[2].IsArray()) fail(env, op, "expected (heap, segments, scalars)");
-  auto heapArray = info[0].As<Napi::Float32Array>();
-  float* heap = heapArray.Data();
-  const int64_t heapLength = static_cast<int64_t>(heapArray.ElementLength());
+  if (info.Length() < 3 || !info[1].IsTypedArray() || !info[2].IsArray()) fail(env, op, "expected (heap, segments, scalars)");
   auto segArray = info[1].As<Napi::Float64Array>();
   if (segArray.TypedArrayType() != napi_float64_array || segArray.ElementLength() % 5 != 0) fail(env, op, "segments must be a Float64Array of [value, m, v, g, n] per variable");
   std::vector<int64_t> seg(segArray.ElementLength());
-  int64_t total = 0;
+  int64_t total = 0, reach = 0;
   for (size_t i = 0; i < seg.size(); i++) seg[i] = static_cast<int64_t>(segArray[i]);
   for (size_t s = 0; s < seg.size() / 5; s++) {
     const int64_t n = seg[5 * s + 4];
     for (int j = 0; j < 4; j++) {
-      if (n < 0 || seg[5 * s + j] < 0 || seg[5 * s + j] + n > heapLength) fail(env, op, "segment " + std::to_string(s) + " lies outside the heap");
+      if (n < 0 || seg[5 * s + j] < 0) fail(env, op, "segment " + std::to_string(s) + " has a negative index or size");
+      reach = std::max(reach, seg[5 * s + j] + n);
     }
     total += n;
   }
+  float* heap = spanArg(info, 0, reach, "adamUpdateInPlace heap");
   auto scalars = info[2].As<Napi::Array>();
   if (scalars.Length() != 8) fail(env, op, "expected 8 scalars");
   float k[8];
@@ -190,19 +202,6 @@ Napi::Value ReluBackward(const Napi::CallbackInfo& info) {
   float* dx = floatArg(info, 2, n, "reluBackward dx");
   reluBackward(dy, y, dx, static_cast<int64_t>(n));
   return env.Undefined();
-}
-
-/** A Float32Array argument holding at least `needed` elements (the data; no copy). */
-float* spanArg(const Napi::CallbackInfo& info, size_t index, int64_t needed, const char* what) {
-  Napi::Env env = info.Env();
-  if (index >= info.Length() || !info[index].IsTypedArray() || info[index].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
-    fail(env, what, "expected a Float32Array");
-  }
-  auto f = info[index].As<Napi::Float32Array>();
-  if (static_cast<int64_t>(f.ElementLength()) < needed) {
-    fail(env, what, "has " + std::to_string(f.ElementLength()) + " elements, the copy reaches " + std::to_string(needed));
-  }
-  return f.Data();
 }
 
 /**

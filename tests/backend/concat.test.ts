@@ -126,7 +126,7 @@ for (const [mode, copier] of MODES) {
 test('the addon\'s copyRows refuses copies that reach past an array', { skip: addon ? false : 'oneDNN addon not built' }, () => {
   const a = new Float32Array(10), b = new Float32Array(10);
   addon!.copyRows(a, b, [0, 5, 0, 5, 5, 2]); // exactly fits
-  assert.throws(() => addon!.copyRows(a, b, [1, 5, 0, 5, 5, 2]), /copyRows src: has 10 elements, the copy reaches 11/);
+  assert.throws(() => addon!.copyRows(a, b, [1, 5, 0, 5, 5, 2]), /copyRows src: has 10 elements, the call reaches 11/);
   assert.throws(() => addon!.copyRows(a, b, [0, 5, 0, 6, 5, 2]), /copyRows dst/);
   assert.throws(() => addon!.copyRows(a, b, [0, 5, 0, 5, -1, 2]), /copyRows: offsets, strides and sizes must be ≥ 0/);
 });

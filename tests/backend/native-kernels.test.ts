@@ -313,6 +313,9 @@ test('the addon rejects arrays that do not fit the geometry, naming the argument
   assert.throws(() => addon.convForward(g, new Float32Array(8), new Float32Array(1), null, false, new Float32Array(9)), /convForward x: has 8 elements, the geometry needs 9/);
   assert.throws(() => addon.convForward([4, 1], new Float32Array(1), new Float32Array(1), null, false, new Float32Array(1)), /spatial rank 2 or 3/);
   assert.throws(() => addon.setThreads(0), /at least 1/);
+  const scalars = [0.01, 0.9, 0.999, 0.1, 0.001, 1e-7, 0.1, 0.001];
+  assert.throws(() => addon.adamUpdateInPlace(new Float32Array(10), Float64Array.from([0, 2, 4, 6, 5]), scalars), /adamUpdateInPlace heap: has 10 elements, the call reaches 11/);
+  assert.throws(() => addon.adamUpdateInPlace(new Float64Array(10) as unknown as Float32Array, Float64Array.from([0, 1, 2, 3, 1]), scalars), /adamUpdateInPlace heap: expected a Float32Array/);
 });
 
 /** Runs tests/backend/native-child.ts in its own process; stdout, status, and whether it timed out. */
