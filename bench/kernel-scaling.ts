@@ -52,24 +52,15 @@ function cnnKernels(rng: Random): { name: string; run: () => tf.Tensor }[] {
   ];
 }
 
-/** Wall and CPU ms per call of `run`, `reps` calls after one warm-up. */
-function timeCalls(run: () => tf.Tensor, reps: number): { wall: number; cpu: number } {
-  run().dispose();
-  const cpu0 = process.cpuUsage(), t0 = performance.now();
-  for (let r = 0; r < reps; r++) run().dispose();
-  const wall = (performance.now() - t0) / reps, used = process.cpuUsage(cpu0);
-  return { wall, cpu: (used.user + used.system) / 1000 / reps };
-}
-
 /** 64 MiB written between calls: more than the caches hold, so every call starts from memory as in a training step. */
 const EVICT = new Float32Array(16 << 20);
 
-/** Like timeCalls, but with the caches emptied (EVICT rewritten) before each call, outside the timing. */
-function timeColdCalls(run: () => tf.Tensor, reps: number): { wall: number; cpu: number } {
+/** Wall and CPU ms per call of `run`, `reps` calls after one warm-up; `cold` empties the caches (EVICT rewritten) before each call, outside the timing. */
+function timeCalls(run: () => tf.Tensor, reps: number, cold: boolean): { wall: number; cpu: number } {
   run().dispose();
   let wall = 0, cpu = 0;
   for (let r = 0; r < reps; r++) {
-    EVICT.fill(r);
+    if (cold) EVICT.fill(r);
     const cpu0 = process.cpuUsage(), t0 = performance.now();
     run().dispose();
     wall += performance.now() - t0;
@@ -91,8 +82,8 @@ async function main(): Promise<void> {
     for (const kernel of kernels) {
       for (const threads of counts) {
         setNativeThreads(threads);
-        for (const [mode, time] of [['warm', timeCalls], ['cold', timeColdCalls]] as const) {
-          const t = time(kernel.run, mode === 'warm' ? reps : Math.ceil(reps / 4));
+        for (const mode of ['warm', 'cold'] as const) {
+          const t = timeCalls(kernel.run, mode === 'warm' ? reps : Math.ceil(reps / 4), mode === 'cold');
           const key = `${kernel.name}@${threads}@${mode}`;
           const old = best.get(key);
           if (!old || t.wall < old.wall) best.set(key, t);
